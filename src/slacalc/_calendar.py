@@ -1,0 +1,448 @@
+"""``Calendar``: when a service-level clock may run.
+
+A calendar is a frozen model of recurring wall-clock windows in one IANA zone (weekday
+hours, date overrides, holidays), or a union, intersection or complement of other
+calendars. It compiles lazily to a :class:`~slacalc._timeline.Timeline` and answers
+every question by binary search over it.
+
+>>> from datetime import datetime, timedelta
+>>> from zoneinfo import ZoneInfo
+>>> office = Calendar.weekdays("09:00", "17:00", tz="Europe/Amsterdam")
+>>> monday_4pm = datetime(2026, 11, 23, 16, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+>>> office.add(monday_4pm, timedelta(hours=8)).isoformat()
+'2026-11-24T16:00:00+01:00'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo
+
+from dateutil.relativedelta import relativedelta
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    PlainSerializer,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from slacalc._durations import CalendarTime, WorkingDays
+from slacalc._errors import CalendarError, InvalidIntervalError
+from slacalc._holidays import Holidays
+from slacalc._instants import (
+    US,
+    duration_us,
+    from_us,
+    naive_wall_to_us,
+    to_timedelta,
+    to_us,
+    zone,
+)
+from slacalc._sources import CombinedSource, WeeklySource
+from slacalc._timeline import Timeline
+from slacalc._windows import WEEKDAYS, canonical_window, merge_day, parse_window, weekday_key
+
+Windows = tuple[str, ...]
+Operation = Literal["union", "intersection", "complement"]
+
+
+def _windows_in(value: Any, where: str) -> Windows:
+    """A day's windows from a list (or one string), canonically spelt and sorted."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)):
+        raise CalendarError(
+            f"{where}: expected a list of windows like ['09:00-17:00'], got {value!r}"
+        )
+    spelt = {canonical_window(w) for w in value}
+    return tuple(sorted(spelt, key=parse_window))
+
+
+def _hours_in(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        pairs = list(value.items())
+    elif isinstance(value, (list, tuple)):
+        pairs = [tuple(p) for p in value]
+    else:
+        return value
+    by_day: dict[str, Windows] = {}
+    for pair in pairs:
+        if len(pair) != 2:
+            raise CalendarError(f"hours: expected (day, windows) pairs, got {pair!r}")
+        key = weekday_key(pair[0])
+        if key in by_day:
+            raise CalendarError(f"hours: day {pair[0]!r} is given twice; list its windows once")
+        by_day[key] = _windows_in(pair[1], f"hours[{pair[0]!r}]")
+    return tuple((d, by_day[d]) for d in WEEKDAYS if by_day.get(d))
+
+
+def _override_date(value: Any) -> date:
+    if isinstance(value, datetime):
+        raise CalendarError(f"overrides: key {value!r} is a datetime; use a date")
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise CalendarError(
+            f"overrides: key {value!r} is not a date; use a date or 'YYYY-MM-DD'"
+        ) from None
+
+
+def _overrides_in(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        pairs = list(value.items())
+    elif isinstance(value, (list, tuple)):
+        pairs = [tuple(p) for p in value]
+    else:
+        return value
+    by_date: dict[date, Windows] = {}
+    for pair in pairs:
+        if len(pair) != 2:
+            raise CalendarError(f"overrides: expected (date, windows) pairs, got {pair!r}")
+        day = _override_date(pair[0])
+        if day in by_date:
+            raise CalendarError(f"overrides: date {day.isoformat()} is given twice")
+        by_date[day] = _windows_in(pair[1], f"overrides[{day.isoformat()}]")
+    return tuple(sorted(by_date.items()))
+
+
+_WINDOW_LIST_SCHEMA: dict[str, Any] = {
+    "type": "array",
+    "items": {"type": "string", "pattern": r"^\d{1,2}:\d{2}(:\d{2})?-\d{1,2}:\d{2}(:\d{2})?$"},
+}
+
+HoursField = Annotated[
+    tuple[tuple[str, Windows], ...],
+    PlainSerializer(lambda v: {day: list(ws) for day, ws in v}, return_type=dict[str, list[str]]),
+    WithJsonSchema(
+        {
+            "type": "object",
+            "propertyNames": {"enum": list(WEEKDAYS)},
+            "additionalProperties": _WINDOW_LIST_SCHEMA,
+            "description": "Weekday -> wall-clock windows 'HH:MM-HH:MM' in the calendar's zone.",
+        }
+    ),
+]
+OverridesField = Annotated[
+    tuple[tuple[date, Windows], ...],
+    PlainSerializer(
+        lambda v: {day.isoformat(): list(ws) for day, ws in v}, return_type=dict[str, list[str]]
+    ),
+    WithJsonSchema(
+        {
+            "type": "object",
+            "propertyNames": {"format": "date"},
+            "additionalProperties": _WINDOW_LIST_SCHEMA,
+            "description": "Date -> that date's windows instead of its weekday's ([] closes it).",
+        }
+    ),
+]
+
+_CACHE_KEY = "_slacalc_timeline"
+
+
+class Calendar(BaseModel):
+    """When the clock may run: wall-clock windows in an IANA zone, or a combination.
+
+    ``hours`` maps weekday names to windows ``"HH:MM-HH:MM"`` (an end at or before the
+    start runs past midnight and belongs to the start day); ``holidays`` close every
+    window starting on a holiday; ``overrides`` give a date's windows instead of its
+    weekday's. ``a | b``, ``a & b`` and ``~a`` combine calendars.
+
+    >>> cal = Calendar(tz="UTC", hours={"mon": ["09:00-17:00"]})
+    >>> cal.hours
+    (('mon', ('09:00-17:00',)),)
+    >>> Calendar.model_validate_json(cal.model_dump_json()) == cal
+    True
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    tz: str
+    hours: HoursField = ()
+    holidays: Holidays | None = None
+    overrides: OverridesField = ()
+    operation: Operation | None = None
+    operands: tuple[Calendar, ...] = ()
+
+    # -- validation ---------------------------------------------------------------------
+    @field_validator("tz", mode="after")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        zone(value)
+        return value
+
+    @field_validator("hours", mode="before")
+    @classmethod
+    def _parse_hours(cls, value: Any) -> Any:
+        return _hours_in(value)
+
+    @field_validator("overrides", mode="before")
+    @classmethod
+    def _parse_overrides(cls, value: Any) -> Any:
+        return _overrides_in(value)
+
+    @model_validator(mode="after")
+    def _consistent_combination(self) -> Calendar:
+        if self.operation is None:
+            if self.operands:
+                raise CalendarError(
+                    "operands are given without an operation: set operation to 'union', "
+                    "'intersection' or 'complement', or use a | b, a & b, ~a"
+                )
+            return self
+        if self.hours or self.overrides or self.holidays is not None:
+            raise CalendarError(
+                f"a {self.operation} calendar takes its hours from its operands: leave hours, "
+                "holidays and overrides empty (set them on the operands)"
+            )
+        needed = "exactly one operand" if self.operation == "complement" else "two or more"
+        count = len(self.operands)
+        if (self.operation == "complement") != (count == 1) or count == 0:
+            raise CalendarError(f"a {self.operation} calendar needs {needed}, got {count}")
+        return self
+
+    # -- constructors -------------------------------------------------------------------
+    @classmethod
+    def weekdays(
+        cls,
+        start: str,
+        end: str,
+        *,
+        tz: str,
+        holidays: Holidays | None = None,
+    ) -> Calendar:
+        """Monday to Friday, the same hours each day.
+
+        >>> Calendar.weekdays("09:00", "17:00", tz="UTC").hours[0]
+        ('mon', ('09:00-17:00',))
+        """
+        window = f"{start}-{end}"
+        return cls(tz=tz, hours={d: [window] for d in WEEKDAYS[:5]}, holidays=holidays)
+
+    @classmethod
+    def always(cls, tz: str = "UTC") -> Calendar:
+        """Open around the clock, every day (24x7).
+
+        >>> from datetime import datetime, timezone
+        >>> Calendar.always().is_open(datetime(2026, 1, 1, 3, tzinfo=timezone.utc))
+        True
+        """
+        return cls(tz=tz, hours={d: ["00:00-24:00"] for d in WEEKDAYS})
+
+    # -- set operations -----------------------------------------------------------------
+    def union(self, other: Calendar) -> Calendar:
+        """Open when either calendar is open; in this calendar's zone (also ``a | b``).
+
+        >>> a = Calendar(tz="UTC", hours={"mon": ["09:00-12:00"]})
+        >>> b = Calendar(tz="UTC", hours={"mon": ["12:00-17:00"]})
+        >>> (a | b).operation
+        'union'
+        """
+        if not isinstance(other, Calendar):
+            return NotImplemented
+        left = self.operands if self.operation == "union" else (self,)
+        return Calendar(tz=self.tz, operation="union", operands=(*left, other))
+
+    def intersection(self, other: Calendar) -> Calendar:
+        """Open when both calendars are open; in this calendar's zone (also ``a & b``).
+
+        >>> a = Calendar(tz="UTC", hours={"mon": ["09:00-12:00"]})
+        >>> (a & Calendar.always()).operation
+        'intersection'
+        """
+        if not isinstance(other, Calendar):
+            return NotImplemented
+        left = self.operands if self.operation == "intersection" else (self,)
+        return Calendar(tz=self.tz, operation="intersection", operands=(*left, other))
+
+    def complement(self) -> Calendar:
+        """Open exactly when this calendar is closed (also ``~a``).
+
+        >>> (~Calendar.always()).operation
+        'complement'
+        """
+        return Calendar(tz=self.tz, operation="complement", operands=(self,))
+
+    __or__ = union
+    __and__ = intersection
+    __invert__ = complement
+
+    # -- compilation --------------------------------------------------------------------
+    @property
+    def zone(self) -> ZoneInfo:
+        """The calendar's zone as a ``ZoneInfo``."""
+        return zone(self.tz)
+
+    def _timeline(self) -> Timeline:
+        cached = self.__dict__.get(_CACHE_KEY)
+        # model_copy() copies __dict__: the id check keeps a copy from using the
+        # original's timeline.
+        if cached is not None and cached[0] == id(self):
+            return cached[1]  # type: ignore[no-any-return]
+        timeline = _shared_timeline(self)
+        self.__dict__[_CACHE_KEY] = (id(self), timeline)
+        return timeline
+
+    def _describe(self) -> str:
+        if self.operation is not None:
+            return f"<{self.operation} of {len(self.operands)} calendars in {self.tz}>"
+        days = ", ".join(f"{d} {' '.join(ws)}" for d, ws in self.hours) or "no weekly hours"
+        return f"<{self.tz}: {days}>"
+
+    # -- questions ----------------------------------------------------------------------
+    def is_open(self, t: datetime) -> bool:
+        """Whether the clock may run at ``t`` (window starts count, ends do not).
+
+        >>> from datetime import datetime, timezone
+        >>> cal = Calendar.weekdays("09:00", "17:00", tz="UTC")
+        >>> cal.is_open(datetime(2026, 11, 23, 17, 0, tzinfo=timezone.utc))
+        False
+        """
+        return self._timeline().is_open(to_us(t, "t"))
+
+    def next_open(self, t: datetime) -> datetime:
+        """``t`` itself when open, else the next opening.
+
+        >>> from datetime import datetime, timezone
+        >>> cal = Calendar.weekdays("09:00", "17:00", tz="UTC")
+        >>> cal.next_open(datetime(2026, 11, 21, 12, 0, tzinfo=timezone.utc)).isoformat()
+        '2026-11-23T09:00:00+00:00'
+        """
+        return from_us(self._timeline().next_open(to_us(t, "t")), self.zone)
+
+    def next_close(self, t: datetime) -> datetime:
+        """The end of the open stretch containing or following ``t``.
+
+        >>> from datetime import datetime, timezone
+        >>> cal = Calendar.weekdays("09:00", "17:00", tz="UTC")
+        >>> cal.next_close(datetime(2026, 11, 23, 17, 0, tzinfo=timezone.utc)).isoformat()
+        '2026-11-24T17:00:00+00:00'
+        """
+        return from_us(self._timeline().next_close(to_us(t, "t")), self.zone)
+
+    def add(self, t: datetime, duration: timedelta | WorkingDays | CalendarTime) -> datetime:
+        """The due instant: the earliest instant at which ``duration`` has passed since ``t``.
+
+        A ``timedelta`` is open time; ``WorkingDays`` and ``CalendarTime`` follow SPEC 1,
+        rules 7 and 8. ``add(t, timedelta(0)) == t`` even when closed.
+
+        >>> from datetime import datetime, timezone
+        >>> cal = Calendar.weekdays("09:00", "17:00", tz="UTC")
+        >>> cal.add(datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc), timedelta(hours=8))
+        datetime.datetime(2026, 11, 23, 17, 0, tzinfo=zoneinfo.ZoneInfo(key='UTC'))
+        """
+        us = to_us(t, "t")
+        if type(duration) is timedelta:
+            amount = (duration.days * 86_400 + duration.seconds) * US + duration.microseconds
+            if amount < 0:
+                raise CalendarError(
+                    f"duration {duration!r} is negative: use subtract(t, {-duration!r})"
+                )
+            return from_us(self._timeline().add(us, amount), self.zone)
+        if isinstance(duration, WorkingDays):
+            return from_us(self._timeline().add_working_days(us, duration.days), self.zone)
+        if isinstance(duration, CalendarTime):
+            return from_us(self._calendar_time(us, duration, +1), self.zone)
+        if isinstance(duration, timedelta):
+            return self.add(t, timedelta(duration.days, duration.seconds, duration.microseconds))
+        raise CalendarError(
+            f"duration {duration!r} is not a timedelta, WorkingDays or CalendarTime"
+        )
+
+    def subtract(self, t: datetime, duration: timedelta | CalendarTime) -> datetime:
+        """The latest ``s`` with ``between(s, t) == duration`` (for a ``timedelta``).
+
+        A ``CalendarTime`` steps back in local dates and real hours instead.
+
+        >>> from datetime import datetime, timezone
+        >>> cal = Calendar.weekdays("09:00", "17:00", tz="UTC")
+        >>> cal.subtract(datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc),
+        ...              timedelta(hours=2)).isoformat()
+        '2026-11-23T16:00:00+00:00'
+        """
+        us = to_us(t, "t")
+        if isinstance(duration, timedelta):
+            amount = duration_us(duration)
+            if amount < 0:
+                raise CalendarError(f"duration {duration!r} is negative: use add(t, {-duration!r})")
+            return from_us(self._timeline().subtract(us, amount), self.zone)
+        if isinstance(duration, CalendarTime):
+            return from_us(self._calendar_time(us, duration, -1), self.zone)
+        raise CalendarError(
+            f"duration {duration!r} cannot be subtracted: use a timedelta or CalendarTime"
+        )
+
+    def _calendar_time(self, us: int, duration: CalendarTime, sign: int) -> int:
+        if duration.months or duration.weeks or duration.days:
+            tz = self.zone
+            wall = from_us(us, tz).replace(tzinfo=None)
+            step = relativedelta(months=duration.months, weeks=duration.weeks, days=duration.days)
+            wall = wall + step if sign > 0 else wall - step
+            try:
+                us = naive_wall_to_us(wall, tz)
+            except (OverflowError, ValueError):
+                raise CalendarError(f"{duration!r} from {wall} leaves the supported range") from None
+        return us + sign * duration.hours * 3600 * US
+
+    def between(self, a: datetime, b: datetime) -> timedelta:
+        """Open time in ``[a, b)``.
+
+        >>> from datetime import datetime, timezone
+        >>> cal = Calendar.weekdays("09:00", "17:00", tz="UTC")
+        >>> cal.between(datetime(2026, 11, 20, 16, tzinfo=timezone.utc),
+        ...             datetime(2026, 11, 23, 10, tzinfo=timezone.utc))
+        datetime.timedelta(seconds=7200)
+        """
+        start, end = to_us(a, "a"), to_us(b, "b")
+        if end < start:
+            raise InvalidIntervalError(
+                f"b={b.isoformat()} lies before a={a.isoformat()}: between(a, b) needs a <= b"
+            )
+        return to_timedelta(self._timeline().between(start, end))
+
+    def windows(self, a: datetime, b: datetime) -> list[tuple[datetime, datetime]]:
+        """The open spans clipped to ``[a, b)``, in this calendar's zone.
+
+        >>> from datetime import datetime, timezone
+        >>> cal = Calendar.weekdays("09:00", "17:00", tz="UTC")
+        >>> [(s.hour, e.hour) for s, e in cal.windows(
+        ...     datetime(2026, 11, 23, 12, tzinfo=timezone.utc),
+        ...     datetime(2026, 11, 24, 10, tzinfo=timezone.utc))]
+        [(12, 17), (9, 10)]
+        """
+        start, end = to_us(a, "a"), to_us(b, "b")
+        if end < start:
+            raise InvalidIntervalError(
+                f"b={b.isoformat()} lies before a={a.isoformat()}: windows(a, b) needs a <= b"
+            )
+        if end == start:
+            return []
+        tz = self.zone
+        return [(from_us(s, tz), from_us(e, tz)) for s, e in self._timeline().spans(start, end)]
+
+
+def _source_for(calendar: Calendar) -> WeeklySource | CombinedSource:
+    tz = zone(calendar.tz)
+    if calendar.operation is not None:
+        return CombinedSource(
+            calendar.operation, [c._timeline() for c in calendar.operands], tz
+        )
+    by_day = dict(calendar.hours)
+    weekly = [merge_day(by_day.get(day, ())) for day in WEEKDAYS]
+    overrides = {day: merge_day(ws) for day, ws in calendar.overrides}
+    holidays = calendar.holidays.dates if calendar.holidays is not None else None
+    return WeeklySource(tz, weekly, overrides, holidays)
+
+
+@lru_cache(maxsize=512)
+def _shared_timeline(calendar: Calendar) -> Timeline:
+    """One compiled timeline per distinct calendar value, shared by equal calendars."""
+    return Timeline(_source_for(calendar), zone(calendar.tz), calendar._describe())
+
