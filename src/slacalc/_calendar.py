@@ -35,6 +35,8 @@ from slacalc._durations import CalendarTime, WorkingDays
 from slacalc._errors import CalendarError, InvalidIntervalError
 from slacalc._holidays import Holidays
 from slacalc._instants import (
+    EPOCH,
+    ONE_US,
     US,
     duration_us,
     from_us,
@@ -338,14 +340,25 @@ class Calendar(BaseModel):
         >>> cal.add(datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc), timedelta(hours=8))
         datetime.datetime(2026, 11, 23, 17, 0, tzinfo=zoneinfo.ZoneInfo(key='UTC'))
         """
-        us = to_us(t, "t")
         if type(duration) is timedelta:
+            # The hot path, inlined: exact microseconds, the cached timeline, one search.
+            try:
+                us = (t - EPOCH) // ONE_US
+            except TypeError:
+                us = to_us(t, "t")
             amount = (duration.days * 86_400 + duration.seconds) * US + duration.microseconds
             if amount < 0:
                 raise CalendarError(
                     f"duration {duration!r} is negative: use subtract(t, {-duration!r})"
                 )
-            return from_us(self._timeline().add(us, amount), self.zone)
+            cached = self.__dict__.get(_CACHE_KEY)
+            timeline = (
+                cached[1] if cached is not None and cached[0] == id(self) else self._timeline()
+            )
+            seconds, micro = divmod(timeline.add(us, amount), US)
+            result = datetime.fromtimestamp(seconds, timeline.tz)
+            return result.replace(microsecond=micro) if micro else result
+        us = to_us(t, "t")
         if isinstance(duration, WorkingDays):
             return from_us(self._timeline().add_working_days(us, duration.days), self.zone)
         if isinstance(duration, CalendarTime):
@@ -388,7 +401,9 @@ class Calendar(BaseModel):
             try:
                 us = naive_wall_to_us(wall, tz)
             except (OverflowError, ValueError):
-                raise CalendarError(f"{duration!r} from {wall} leaves the supported range") from None
+                raise CalendarError(
+                    f"{duration!r} from {wall} leaves the supported range"
+                ) from None
         return us + sign * duration.hours * 3600 * US
 
     def between(self, a: datetime, b: datetime) -> timedelta:
@@ -431,9 +446,7 @@ class Calendar(BaseModel):
 def _source_for(calendar: Calendar) -> WeeklySource | CombinedSource:
     tz = zone(calendar.tz)
     if calendar.operation is not None:
-        return CombinedSource(
-            calendar.operation, [c._timeline() for c in calendar.operands], tz
-        )
+        return CombinedSource(calendar.operation, [c._timeline() for c in calendar.operands], tz)
     by_day = dict(calendar.hours)
     weekly = [merge_day(by_day.get(day, ())) for day in WEEKDAYS]
     overrides = {day: merge_day(ws) for day, ws in calendar.overrides}
@@ -445,4 +458,3 @@ def _source_for(calendar: Calendar) -> WeeklySource | CombinedSource:
 def _shared_timeline(calendar: Calendar) -> Timeline:
     """One compiled timeline per distinct calendar value, shared by equal calendars."""
     return Timeline(_source_for(calendar), zone(calendar.tz), calendar._describe())
-

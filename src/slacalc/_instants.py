@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from functools import lru_cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from slacalc._errors import CalendarError, NaiveDatetimeError
@@ -26,12 +26,13 @@ DAY_US = 86_400 * US
 # instant from 1970 to 2100 in any zone is inside it.
 FIRST_YEAR = 1969
 LAST_YEAR = 2101
-_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-HORIZON_START = (datetime(FIRST_YEAR, 1, 1, tzinfo=timezone.utc) - _EPOCH) // timedelta(microseconds=1)
-HORIZON_END = (datetime(LAST_YEAR + 1, 1, 1, tzinfo=timezone.utc) - _EPOCH) // timedelta(microseconds=1)
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+ONE_US = timedelta(microseconds=1)
+HORIZON_START = (datetime(FIRST_YEAR, 1, 1, tzinfo=timezone.utc) - EPOCH) // ONE_US
+HORIZON_END = (datetime(LAST_YEAR + 1, 1, 1, tzinfo=timezone.utc) - EPOCH) // ONE_US
 
 
-@lru_cache(maxsize=None)
+@cache
 def _zone_names() -> tuple[str, ...]:
     return tuple(sorted(available_timezones()))
 
@@ -80,12 +81,13 @@ def to_us(value: datetime, name: str) -> int:
     >>> to_us(datetime(1970, 1, 1, 0, 0, 1, 5, tzinfo=timezone.utc), "t")
     1000005
     """
-    if value.tzinfo is None or value.utcoffset() is None:
+    try:
+        # Aware subtraction works on UTC instants (it honours fold); a naive datetime
+        # (or something that is not a datetime at all) raises TypeError here.
+        return (value - EPOCH) // ONE_US
+    except TypeError:
         require_aware(value, name)
-    # timestamp() is a float; its error is far below half a microsecond from 1900 to
-    # 2200, so removing the microseconds first and rounding gives the exact second.
-    micro = value.microsecond
-    return round(value.timestamp() - micro / US) * US + micro
+        raise
 
 
 def from_us(us: int, tz: tzinfo) -> datetime:

@@ -19,6 +19,7 @@ Operations never mutate; they return a new, normalised set.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 Span = tuple[int, int]
@@ -36,6 +37,10 @@ def _normalise(spans: Iterable[Span]) -> tuple[Span, ...]:
         else:
             merged.append((start, end))
     return tuple(merged)
+
+
+def _start(span: Span) -> int:
+    return span[0]
 
 
 class SpanSet:
@@ -96,9 +101,7 @@ class SpanSet:
         >>> SpanSet([(0, 2)]).contains(0), SpanSet([(0, 2)]).contains(2)
         (True, False)
         """
-        from bisect import bisect_right
-
-        i = bisect_right(self.spans, (point, float("inf"))) - 1
+        i = bisect_right(self.spans, point, key=_start) - 1
         return i >= 0 and self.spans[i][1] > point
 
     # -- set algebra --------------------------------------------------------------------
@@ -172,6 +175,8 @@ class SpanSet:
         >>> SpanSet([(0, 10), (20, 30)]).clip(5, 25).spans
         ((5, 10), (20, 25))
         """
+        if hi <= lo:
+            return SpanSet._trusted(())
         out = [(max(s, lo), min(e, hi)) for s, e in self.spans if e > lo and s < hi]
         return SpanSet._trusted(tuple(out))
 

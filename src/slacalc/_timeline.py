@@ -68,7 +68,7 @@ def year_of(us: int) -> int:
     return from_us(us, timezone.utc).year
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _State:
     """The flat arrays over the compiled years ``[first, last]``."""
 
@@ -138,7 +138,7 @@ class Timeline:
         cum: list[int] = []
         cum_end: list[int] = []
         total = 0
-        for s, e in zip(starts, ends):
+        for s, e in zip(starts, ends, strict=True):
             cum.append(total)
             total += e - s
             cum_end.append(total)
@@ -231,7 +231,9 @@ class Timeline:
         """The earliest instant at which ``amount`` of open time has passed since ``us``."""
         if amount == 0:
             return us
-        state = self.covering(us)
+        state = self._state
+        if state is None or not state.lo <= us < state.hi:
+            state = self.covering(us)
         starts = state.starts
         i = bisect_right(starts, us) - 1
         if i >= 0:
@@ -241,7 +243,7 @@ class Timeline:
             target = amount
         cum_end = state.cum_end
         if not cum_end or cum_end[-1] < target:
-            self._forward(state, "open time", us)
+            self._forward(state, f"{amount / 3_600_000_000:g} hours of open time", us)
             return self.add(us, amount)
         j = bisect_left(cum_end, target, i if i > 0 else 0)
         return starts[j] + target - state.cum[j]
@@ -253,7 +255,7 @@ class Timeline:
         state = self.covering(us)
         target = self._open_before(state, us) - amount
         if target < 0:
-            self._backward(state, "open time", us)
+            self._backward(state, f"{amount / 3_600_000_000:g} hours of open time", us)
             return self.subtract(us, amount)
         j = bisect_right(state.cum, target) - 1
         result = state.starts[j] + target - state.cum[j]

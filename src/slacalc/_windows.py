@@ -57,7 +57,8 @@ def weekday_key(name: str) -> str:
     return key
 
 
-def _seconds(hours: str, minutes: str, seconds: str | None, text: str, *, end: bool) -> int:
+def _seconds(match: re.Match[str], first: int, text: str, *, end: bool) -> int:
+    hours, minutes, seconds = match.group(first), match.group(first + 1), match.group(first + 2)
     h, m, s = int(hours), int(minutes), int(seconds or 0)
     if m > 59 or s > 59 or h > 24 or (h == 24 and (m or s)) or (h == 24 and not end):
         raise CalendarError(f"bad window {text!r}: {hours}:{minutes} is not a time; use {_ALLOWED}")
@@ -75,8 +76,8 @@ def parse_window(text: str) -> tuple[int, int]:
     match = _WINDOW_RE.match(text)
     if match is None:
         raise CalendarError(f"bad window {text!r}; use {_ALLOWED}")
-    start = _seconds(*match.group(1, 2, 3), text, end=False)
-    end = _seconds(*match.group(4, 5, 6), text, end=True)
+    start = _seconds(match, 1, text, end=False)
+    end = _seconds(match, 4, text, end=True)
     if end <= start:
         end += DAY_SECONDS
     return start, end
