@@ -12,6 +12,15 @@
 from importlib.metadata import PackageNotFoundError, version
 
 from slacalc._calendar import Calendar
+from slacalc._contract import (
+    AvailabilityTarget,
+    ClockPolicy,
+    ComplianceGoal,
+    Contract,
+    InterruptionLimit,
+    Priority,
+    Target,
+)
 from slacalc._durations import CalendarTime, WorkingDays
 from slacalc._errors import (
     CalendarError,
@@ -21,8 +30,20 @@ from slacalc._errors import (
     SlacalcError,
     TicketError,
     UnknownContractError,
+    UnknownPriorityError,
 )
+from slacalc._evaluate import evaluate_many
+from slacalc._frozen import FrozenMap
 from slacalc._holidays import Holidays
+from slacalc._report import (
+    BatchReport,
+    CycleReport,
+    Status,
+    TargetReport,
+    TicketFailure,
+    TicketReport,
+)
+from slacalc._ticket import Event, Ticket
 
 try:
     __version__ = version("slacalc")
@@ -30,16 +51,34 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
 __all__ = [
+    "AvailabilityTarget",
+    "BatchReport",
     "Calendar",
     "CalendarError",
     "CalendarTime",
+    "ClockPolicy",
+    "ComplianceGoal",
+    "Contract",
     "ContractError",
+    "CycleReport",
+    "Event",
+    "FrozenMap",
     "Holidays",
+    "InterruptionLimit",
     "InvalidIntervalError",
     "NaiveDatetimeError",
+    "Priority",
     "SlacalcError",
+    "Status",
+    "Target",
+    "TargetReport",
+    "Ticket",
     "TicketError",
+    "TicketFailure",
+    "TicketReport",
     "UnknownContractError",
+    "UnknownPriorityError",
     "WorkingDays",
     "__version__",
+    "evaluate_many",
 ]

@@ -20,6 +20,7 @@ __all__ = [
     "SlacalcError",
     "TicketError",
     "UnknownContractError",
+    "UnknownPriorityError",
 ]
 
 
@@ -49,3 +50,7 @@ class ContractError(SlacalcError, ValueError):
 
 class UnknownContractError(SlacalcError, LookupError):
     """A contract id that is not registered."""
+
+
+class UnknownPriorityError(ContractError, LookupError):
+    """A priority name that matches no id or alias of the contract (or lacks a target)."""

@@ -1,0 +1,397 @@
+"""The clock: a ticket's events turned into a report per target (SPEC section 3).
+
+Everything runs on integer microseconds and compiled timelines. For each metric the
+events drive a small state machine (not started -> running -> stopped -> reopened) that
+yields *cycles* of running spans; pauses are cut out as interval sets, the rest is
+split at priority changes, and each piece counts open time on its priority's calendar.
+
+The *accrual* of a cycle is the open time counted from its start up to an instant,
+extended past the last known instant (``at`` for a running or paused clock, the stop
+for a stopped one) as if the clock ran on the current calendar. ``due_at`` is the
+earliest instant at which accrual reaches the target, ``breach_at`` the latest at
+which it has not yet passed it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Any
+
+from slacalc._contract import Contract, Target
+from slacalc._durations import CalendarTime, WorkingDays
+from slacalc._errors import SlacalcError, TicketError, UnknownPriorityError
+from slacalc._instants import from_us, to_timedelta, to_us
+from slacalc._report import (
+    BatchReport,
+    CycleReport,
+    Status,
+    TargetReport,
+    TicketFailure,
+    TicketReport,
+)
+from slacalc._spans import SpanSet
+from slacalc._ticket import EVENT_KINDS, Event, Ticket
+
+if TYPE_CHECKING:
+    from datetime import tzinfo
+
+    from slacalc._timeline import Timeline
+
+_TERMINAL = frozenset(("resolved", "closed"))
+_KNOWN = frozenset(EVENT_KINDS)
+
+
+@dataclass(frozen=True, slots=True)
+class _Event:
+    us: int
+    kind: str
+    priority: str | None  # canonical id for priority_changed
+
+
+@dataclass(slots=True)
+class _Cycle:
+    start: int
+    runs: list[list[int]]  # [start, end]; end -1 while running
+    stop: int | None = None
+    stopped_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    start: int
+    end: int
+    timeline: Timeline | None  # None: the priority in force has no target for the metric
+
+
+class _Facts:
+    """A ticket's checked, ordered facts as of ``at``."""
+
+    def __init__(self, contract: Contract, ticket: Ticket, at: int) -> None:
+        self.ticket = ticket
+        self.at = at
+        tid = ticket.id
+        self.opened = to_us(ticket.opened_at, "opened_at")
+        self.priority = _priority_id(contract, ticket.priority, tid, "its priority")
+        if ticket.kind not in contract.kinds:
+            raise TicketError(
+                f"ticket {tid}: no target of contract {contract.id} applies to kind "
+                f"{ticket.kind!r}; use one of {', '.join(sorted(contract.kinds)) or '(none)'}"
+            )
+        ordered = sorted(
+            ((to_us(e.at, "at"), i, e) for i, e in enumerate(ticket.events)),
+            key=lambda item: (item[0], item[1]),
+        )
+        events: list[_Event] = []
+        paused = False
+        for us, i, given in ordered:
+            kind = given.kind
+            if kind not in _KNOWN:
+                raise TicketError(
+                    f"{_where(tid, i, given)} has an unknown kind; use one of "
+                    f"{', '.join(EVENT_KINDS)}"
+                )
+            if us < self.opened:
+                raise TicketError(
+                    f"{_where(tid, i, given)} lies before the ticket was opened at "
+                    f"{ticket.opened_at.isoformat()}"
+                )
+            new_priority = None
+            if kind == "priority_changed":
+                if not given.priority:
+                    raise TicketError(
+                        f"{_where(tid, i, given)} names no priority: set Event.priority"
+                    )
+                new_priority = _priority_id(contract, given.priority, tid, _where(tid, i, given))
+            elif kind == "paused":
+                paused = True
+            elif kind == "resumed":
+                if not paused:
+                    raise TicketError(
+                        f"{_where(tid, i, given)}: resumed while not paused; add the paused event"
+                    )
+                paused = False
+            elif kind == "opened" and us != self.opened:
+                raise TicketError(
+                    f"{_where(tid, i, given)}: an 'opened' event must equal opened_at "
+                    f"({ticket.opened_at.isoformat()}); leave it out, opened_at implies it"
+                )
+            if us <= at:
+                events.append(_Event(us, kind, new_priority))
+        self.events = events
+
+        self.segments: list[tuple[int, str]] = [(self.opened, self.priority)]
+        for e in events:
+            if e.priority is not None:
+                self.segments.append((e.us, e.priority))
+        if contract.clock.on_priority_change == "restart":
+            self.segments = [(self.opened, self.segments[-1][1])]
+        self.final_priority = self.segments[-1][1]
+
+        pauses: list[tuple[int, int]] = []
+        pause_start: int | None = None
+        for e in events:
+            if e.kind == "paused" and pause_start is None:
+                pause_start = e.us
+            elif e.kind == "resumed" and pause_start is not None:
+                pauses.append((pause_start, e.us))
+                pause_start = None
+        self.paused_now = pause_start is not None
+        if pause_start is not None:
+            pauses.append((pause_start, at))
+        self.pauses = SpanSet(pauses)
+
+
+def _where(tid: str, index: int, event: Event) -> str:
+    return f"ticket {tid}: event {index} ({event.kind!r} at {event.at.isoformat()})"
+
+
+def _priority_id(contract: Contract, name: str, tid: str, where: str) -> str:
+    try:
+        return contract.priority(name).id
+    except UnknownPriorityError:
+        raise TicketError(
+            f"ticket {tid}: {where}: unknown priority {name!r}; use one of "
+            f"{', '.join(p.id for p in contract.priorities)} (or an alias)"
+        ) from None
+
+
+def _cycles(
+    facts: _Facts, starts_on: Sequence[str], stops_on: Sequence[str], new_cycle: bool
+) -> list[_Cycle]:
+    """Run the state machine of one metric over the events."""
+    cycles: list[_Cycle] = []
+    current: _Cycle | None = None
+    if facts.opened > facts.at:
+        return cycles
+    stream: Iterable[tuple[int, str]] = [(facts.opened, "opened")]
+    stream = [*stream, *((e.us, e.kind) for e in facts.events)]
+    for us, kind in stream:
+        if current is None:
+            if kind in starts_on:
+                current = _Cycle(us, [[us, -1]])
+        elif current.stop is None:
+            if kind in stops_on:
+                current.runs[-1][1] = us
+                current.stop = us
+                current.stopped_by = kind
+        elif kind == "reopened" and current.stopped_by in _TERMINAL:
+            if new_cycle:
+                cycles.append(current)
+                current = _Cycle(us, [[us, -1]])
+            else:
+                current.runs.append([us, -1])
+                current.stop = None
+                current.stopped_by = None
+    if current is not None:
+        for run in current.runs:
+            if run[1] < 0:
+                run[1] = facts.at
+        cycles.append(current)
+    return cycles
+
+
+class _Metric:
+    """The targets of one metric across the priorities a ticket had."""
+
+    def __init__(self, contract: Contract, facts: _Facts, metric: str) -> None:
+        kind = facts.ticket.kind
+        self.metric = metric
+        self.by_priority: dict[str, Target | None] = {}
+        for _, pid in facts.segments:
+            if pid not in self.by_priority:
+                self.by_priority[pid] = contract.target(pid, metric, kind)
+        self.final = self.by_priority[facts.final_priority]
+        reference = self.final or next(t for t in self.by_priority.values() if t is not None)
+        self.reference = reference
+        self.timelines: dict[str, Timeline | None] = {
+            pid: (contract.clock_calendar(t)._timeline() if t is not None else None)
+            for pid, t in self.by_priority.items()
+        }
+
+
+def _pieces(spans: SpanSet, facts: _Facts, metric: _Metric) -> list[_Piece]:
+    """Cut spans at priority changes; each piece counts on its priority's calendar."""
+    out: list[_Piece] = []
+    segments = facts.segments
+    for start, end in spans:
+        for k, (seg_start, pid) in enumerate(segments):
+            seg_end = segments[k + 1][0] if k + 1 < len(segments) else end
+            lo, hi = max(start, seg_start), min(end, seg_end)
+            if lo < hi:
+                out.append(_Piece(lo, hi, metric.timelines[pid]))
+    return out
+
+
+def _open_time(pieces: Iterable[_Piece]) -> int:
+    return sum(p.timeline.between(p.start, p.end) for p in pieces if p.timeline is not None)
+
+
+def _reach(amount: int, pieces: Sequence[_Piece], projected_from: int, current: Timeline) -> int:
+    """The earliest instant at which the cycle's accrual reaches ``amount``."""
+    acc = 0
+    for p in pieces:
+        if p.timeline is None:
+            continue
+        got = p.timeline.between(p.start, p.end)
+        if acc + got >= amount:
+            return p.timeline.add(p.start, amount - acc)
+        acc += got
+    return current.add(projected_from, amount - acc)
+
+
+def _last_holding(
+    due: int, pieces: Sequence[_Piece], projected_from: int, current: Timeline
+) -> int:
+    """The latest instant at which accrual has not passed its value at ``due``."""
+    for p in pieces:
+        if p.timeline is None or p.end <= due:
+            continue
+        nxt = p.timeline.next_open(max(p.start, due))
+        if nxt < p.end:
+            return nxt
+    return current.next_open(max(projected_from, due))
+
+
+def _convert(target: Target, start: int, timeline: Timeline, contract: Contract) -> int:
+    """SPEC 3.3: a target's ``within`` as open time on its calendar, from ``start``."""
+    within = target.within
+    if isinstance(within, timedelta):
+        return (within.days * 86_400 + within.seconds) * 1_000_000 + within.microseconds
+    if isinstance(within, WorkingDays):
+        return timeline.between(start, timeline.add_working_days(start, within.days))
+    if isinstance(within, CalendarTime):
+        calendar = contract.clock_calendar(target)
+        return calendar._calendar_time(start, within, +1) - start
+    raise AssertionError(within)  # pragma: no cover - NO_TARGET is handled before
+
+
+def _cycle_report(
+    cycle: _Cycle, facts: _Facts, metric: _Metric, contract: Contract, tz: tzinfo
+) -> CycleReport:
+    runs = SpanSet((s, e) for s, e in cycle.runs)
+    pausable = metric.reference.pausable
+    effective = runs - facts.pauses if pausable else runs
+    pieces = _pieces(effective, facts, metric)
+    elapsed = _open_time(pieces)
+    lost = _open_time(_pieces(runs & facts.pauses, facts, metric)) if pausable else 0
+    started = from_us(cycle.start, tz)
+    stopped = from_us(cycle.stop, tz) if cycle.stop is not None else None
+    final = metric.final
+    current = metric.timelines[facts.final_priority]
+    if final is None or final.within is None or current is None:
+        return CycleReport(
+            Status.NO_TARGET, started, stopped, None, None, None,
+            to_timedelta(elapsed), to_timedelta(lost), None,
+        )  # fmt: skip
+    target = _convert(final, cycle.start, current, contract)
+    projected_from = cycle.stop if cycle.stop is not None else facts.at
+    due = _reach(target, pieces, projected_from, current)
+    breach = _last_holding(due, pieces, projected_from, current)
+    if cycle.stop is not None:
+        status = Status.MET if elapsed <= target else Status.BREACHED
+    elif facts.at > breach:
+        status = Status.BREACHED
+    elif facts.paused_now and pausable:
+        status = Status.PAUSED
+    else:
+        status = Status.RUNNING
+    milestones = tuple(
+        (f, from_us(_reach(round(f * target), pieces, projected_from, current), tz))
+        for f in final.milestones
+    )
+    return CycleReport(
+        status, started, stopped, to_timedelta(target), from_us(due, tz), from_us(breach, tz),
+        to_timedelta(elapsed), to_timedelta(lost), to_timedelta(target - elapsed), milestones,
+    )  # fmt: skip
+
+
+def _target_report(contract: Contract, facts: _Facts, metric: _Metric) -> TargetReport:
+    ref = metric.reference
+    # Instants are reported in the zone of the calendar the clock runs on now.
+    tz = contract.calendars[(metric.final or ref).calendar].zone
+    cycles = _cycles(facts, ref.starts_on, ref.stops_on, contract.clock.on_reopen == "new_cycle")
+    reports = tuple(_cycle_report(c, facts, metric, contract, tz) for c in cycles)
+    final = metric.final
+    if not reports:
+        no_target = final is None or final.within is None
+        planned = (
+            final.within if final is not None and isinstance(final.within, timedelta) else None
+        )
+        last = CycleReport(
+            Status.NO_TARGET if no_target else Status.NOT_STARTED,
+            None, None, planned, None, None, timedelta(0), timedelta(0), planned,
+        )  # fmt: skip
+    else:
+        last = reports[-1]
+    return TargetReport(
+        metric=metric.metric,
+        priority=facts.final_priority,
+        status=last.status,
+        target=last.target,
+        due_at=last.due_at,
+        breach_at=last.breach_at,
+        elapsed=last.elapsed,
+        paused=last.paused,
+        remaining=last.remaining,
+        started_at=last.started_at,
+        stopped_at=last.stopped_at,
+        milestones=last.milestones,
+        cycles=reports,
+        ever_breached=any(r.status is Status.BREACHED for r in reports),
+        commitment=(final or ref).commitment,
+    )
+
+
+def evaluate_ticket(contract: Contract, ticket: Ticket, at: datetime | None = None) -> TicketReport:
+    """Evaluate one ticket against a contract as of ``at`` (default: now)."""
+    if at is None:
+        at = datetime.now(timezone.utc)
+    at_us = to_us(at, "at")
+    facts = _Facts(contract, ticket, at_us)
+    kind = ticket.kind
+    metrics: list[str] = []
+    for _, pid in facts.segments:
+        for t in contract.targets_for(pid, kind):
+            if t.metric not in metrics:
+                metrics.append(t.metric)
+    first_calendar = next(iter(contract.calendars.values()), None)
+    zone = first_calendar.zone if first_calendar is not None else timezone.utc
+    targets = {m: _target_report(contract, facts, _Metric(contract, facts, m)) for m in metrics}
+    return TicketReport(ticket.id, facts.final_priority, kind, from_us(at_us, zone), targets)
+
+
+def evaluate_many(
+    contract: Contract, tickets: Iterable[Ticket | dict[str, Any]], at: datetime | None = None
+) -> BatchReport:
+    """Evaluate tickets one by one; a bad ticket becomes a failure, never a stop.
+
+    Items may be ``Ticket`` objects or dicts (validated as tickets). ``at`` defaults to
+    one "now" shared by the whole batch.
+    """
+    if at is None:
+        at = datetime.now(timezone.utc)
+    reports: list[TicketReport] = []
+    errors: list[TicketFailure] = []
+    outcomes: list[TicketReport | TicketFailure] = []
+    for index, item in enumerate(tickets):
+        ticket_id = item.id if isinstance(item, Ticket) else _guess_id(item)
+        try:
+            ticket = item if isinstance(item, Ticket) else Ticket.model_validate(item)
+            report = evaluate_ticket(contract, ticket, at)
+        except (SlacalcError, ValueError, LookupError, TypeError) as error:
+            failure = TicketFailure(index, ticket_id, error)
+            errors.append(failure)
+            outcomes.append(failure)
+        else:
+            reports.append(report)
+            outcomes.append(report)
+    return BatchReport(tuple(reports), tuple(errors), tuple(outcomes))
+
+
+def _guess_id(item: object) -> str | None:
+    if isinstance(item, dict):
+        value = item.get("id")
+        return str(value) if value is not None else None
+    return None

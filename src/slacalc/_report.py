@@ -1,0 +1,169 @@
+"""What an evaluation reports: per ticket, per target, per clock cycle.
+
+Reports are frozen dataclasses (cheap to build by the hundred thousand); ``as_dict()``
+gives a JSON-friendly dict.
+
+>>> Status.BREACHED == "breached", Status("met") is Status.MET
+(True, True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import Enum
+from typing import Any
+
+
+class Status(str, Enum):
+    """Where a target stands."""
+
+    MET = "met"
+    BREACHED = "breached"
+    RUNNING = "running"
+    PAUSED = "paused"
+    NOT_STARTED = "not_started"
+    NO_TARGET = "no_target"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    if isinstance(value, Status):
+        return value.value
+    if isinstance(value, tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, CycleReport):
+        return value.as_dict()
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class CycleReport:
+    """One run of a target's clock, from a start (or reopen) to its stop or ``at``."""
+
+    status: Status
+    started_at: datetime | None
+    stopped_at: datetime | None
+    target: timedelta | None
+    due_at: datetime | None
+    breach_at: datetime | None
+    elapsed: timedelta
+    paused: timedelta
+    remaining: timedelta | None
+    milestones: tuple[tuple[float, datetime], ...] = ()
+
+    @property
+    def breached(self) -> bool:
+        """Whether this cycle is breached."""
+        return self.status is Status.BREACHED
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-friendly dict (instants as ISO 8601, durations in seconds)."""
+        return {name: _jsonable(getattr(self, name)) for name in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True, slots=True)
+class TargetReport:
+    """How one metric of a ticket stands (the latest cycle, plus every cycle).
+
+    ``status``, ``target``, ``due_at``, ``breach_at``, ``elapsed``, ``paused``,
+    ``remaining``, ``stopped_at`` and ``milestones`` describe the latest cycle;
+    ``cycles`` holds all of them and ``ever_breached`` says whether any breached.
+    """
+
+    metric: str
+    priority: str
+    status: Status
+    target: timedelta | None
+    due_at: datetime | None
+    breach_at: datetime | None
+    elapsed: timedelta
+    paused: timedelta
+    remaining: timedelta | None
+    started_at: datetime | None
+    stopped_at: datetime | None
+    milestones: tuple[tuple[float, datetime], ...]
+    cycles: tuple[CycleReport, ...]
+    ever_breached: bool
+    commitment: str = "guaranteed"
+
+    @property
+    def breached(self) -> bool:
+        """Whether the target is breached now."""
+        return self.status is Status.BREACHED
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-friendly dict (instants as ISO 8601, durations in seconds)."""
+        return {name: _jsonable(getattr(self, name)) for name in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True, slots=True)
+class TicketReport:
+    """One ticket's targets as of ``at``, by metric."""
+
+    ticket_id: str
+    priority: str
+    kind: str
+    at: datetime
+    targets: dict[str, TargetReport] = field(default_factory=dict)
+
+    @property
+    def breached(self) -> bool:
+        """Whether any target is breached now."""
+        return any(r.status is Status.BREACHED for r in self.targets.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-friendly dict."""
+        return {
+            "ticket_id": self.ticket_id,
+            "priority": self.priority,
+            "kind": self.kind,
+            "at": self.at.isoformat(),
+            "breached": self.breached,
+            "targets": {m: r.as_dict() for m, r in self.targets.items()},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TicketFailure:
+    """A ticket that could not be evaluated: its position in the batch, id and error."""
+
+    index: int
+    ticket_id: str | None
+    error: Exception
+
+    @property
+    def message(self) -> str:
+        """The error's message."""
+        return str(self.error)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchReport:
+    """The results of :func:`slacalc.evaluate_many`: reports and failures side by side.
+
+    ``reports`` and ``errors`` keep the input order; ``outcomes`` interleaves them as
+    they came in.
+    """
+
+    reports: tuple[TicketReport, ...]
+    errors: tuple[TicketFailure, ...]
+    outcomes: tuple[TicketReport | TicketFailure, ...]
+
+    def __iter__(self) -> Iterator[TicketReport | TicketFailure]:
+        return iter(self.outcomes)
+
+    def __len__(self) -> int:
+        return len(self.outcomes)
+
+    @property
+    def breached(self) -> bool:
+        """Whether any evaluated ticket has a breached target."""
+        return any(r.breached for r in self.reports)
