@@ -33,6 +33,7 @@ from pydantic import (
 
 from slacalc._durations import CalendarTime, WorkingDays
 from slacalc._errors import CalendarError, InvalidIntervalError
+from slacalc._frozen import InstanceCache
 from slacalc._holidays import Holidays
 from slacalc._instants import (
     EPOCH,
@@ -146,7 +147,7 @@ OverridesField = Annotated[
     ),
 ]
 
-_CACHE_KEY = "_slacalc_timeline"
+_TIMELINES: InstanceCache[Timeline] = InstanceCache()
 
 
 class Calendar(BaseModel):
@@ -283,13 +284,11 @@ class Calendar(BaseModel):
         return zone(self.tz)
 
     def _timeline(self) -> Timeline:
-        cached = self.__dict__.get(_CACHE_KEY)
-        # model_copy() copies __dict__: the id check keeps a copy from using the
-        # original's timeline.
-        if cached is not None and cached[0] == id(self):
-            return cached[1]  # type: ignore[no-any-return]
+        slot = _TIMELINES.slots.get(id(self))
+        if slot is not None and slot[0]() is self:
+            return slot[1]
         timeline = _shared_timeline(self)
-        self.__dict__[_CACHE_KEY] = (id(self), timeline)
+        _TIMELINES.put(self, timeline)
         return timeline
 
     def _describe(self) -> str:
@@ -351,10 +350,8 @@ class Calendar(BaseModel):
                 raise CalendarError(
                     f"duration {duration!r} is negative: use subtract(t, {-duration!r})"
                 )
-            cached = self.__dict__.get(_CACHE_KEY)
-            timeline = (
-                cached[1] if cached is not None and cached[0] == id(self) else self._timeline()
-            )
+            slot = _TIMELINES.slots.get(id(self))
+            timeline = slot[1] if slot is not None and slot[0]() is self else self._timeline()
             seconds, micro = divmod(timeline.add(us, amount), US)
             result = datetime.fromtimestamp(seconds, timeline.tz)
             return result.replace(microsecond=micro) if micro else result

@@ -11,6 +11,7 @@ Schema of a JSON object.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Generic, TypeVar, get_args
 
@@ -72,12 +73,55 @@ def _as_dict(value: FrozenMap[Any, Any]) -> dict[Any, Any]:
 T = TypeVar("T")
 
 
-def instance_cache(owner: object, key: str, build: Callable[[], T]) -> T:
-    """A value computed once per object and kept in its ``__dict__``.
+class InstanceCache(Generic[T]):
+    """Values computed once per live object, kept beside it (never inside it).
 
-    Frozen pydantic models compare and hash by their fields only, so a cached value in
-    ``__dict__`` does not change equality. ``model_copy`` copies ``__dict__``; the value
-    is stored with the owner's ``id`` so a copy never reuses its original's value.
+    Frozen models are copied by ``model_copy``, ``copy`` and ``pickle`` together with
+    their ``__dict__``, so a cache stored there would travel to copies whose fields differ.
+    This table is keyed by the object's ``id`` and checked with a weak reference, so an
+    entry answers only for the very object that filled it, and disappears with it (a new
+    object at a freed address never sees an old entry).
+
+    >>> class Box:
+    ...     pass
+    >>> cache: InstanceCache[list[int]] = InstanceCache()
+    >>> b = Box()
+    >>> cache.get(b, lambda: [1]) is cache.get(b, lambda: [2])
+    True
+    """
+
+    __slots__ = ("slots",)
+
+    def __init__(self) -> None:
+        self.slots: dict[int, tuple[weakref.ref[Any], T]] = {}
+
+    def get(self, owner: object, build: Callable[[], T]) -> T:
+        """The value for ``owner``, built on first use."""
+        slot = self.slots.get(id(owner))
+        if slot is not None and slot[0]() is owner:
+            return slot[1]
+        value = build()
+        self.put(owner, value)
+        return value
+
+    def put(self, owner: object, value: T) -> None:
+        """Remember ``value`` for ``owner`` until it is garbage collected."""
+        key = id(owner)
+        slots = self.slots
+
+        def forget(ref: weakref.ref[Any]) -> None:
+            current = slots.get(key)
+            if current is not None and current[0] is ref:
+                del slots[key]
+
+        slots[key] = (weakref.ref(owner, forget), value)
+
+
+_BY_KEY: dict[str, InstanceCache[Any]] = {}
+
+
+def instance_cache(owner: object, key: str, build: Callable[[], T]) -> T:
+    """A value computed once per object, under ``key`` (see :class:`InstanceCache`).
 
     >>> class Box:
     ...     pass
@@ -85,9 +129,7 @@ def instance_cache(owner: object, key: str, build: Callable[[], T]) -> T:
     >>> instance_cache(b, "x", lambda: [1]) is instance_cache(b, "x", lambda: [2])
     True
     """
-    slot = owner.__dict__.get(key)
-    if slot is not None and slot[0] == id(owner):
-        return slot[1]  # type: ignore[no-any-return]
-    value = build()
-    owner.__dict__[key] = (id(owner), value)
-    return value
+    cache = _BY_KEY.get(key)
+    if cache is None:
+        cache = _BY_KEY.setdefault(key, InstanceCache())
+    return cache.get(owner, build)  # type: ignore[no-any-return]
