@@ -14,6 +14,7 @@ which it has not yet passed it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from slacalc._contract import Contract, Target
 from slacalc._durations import CalendarTime, WorkingDays
 from slacalc._errors import SlacalcError, TicketError, UnknownPriorityError
-from slacalc._instants import from_us, to_timedelta, to_us
+from slacalc._instants import HORIZON_END, from_us, to_timedelta, to_us
 from slacalc._report import (
     BatchReport,
     CycleReport,
@@ -157,22 +158,79 @@ def _priority_id(contract: Contract, name: str, tid: str, where: str) -> str:
         ) from None
 
 
-def _cycles(
-    facts: _Facts, starts_on: Sequence[str], stops_on: Sequence[str], new_cycle: bool
-) -> list[_Cycle]:
-    """Run the state machine of one metric over the events."""
+class _Metric:
+    """One metric's targets across the priorities a ticket had.
+
+    Which events start and stop the clock, whether pauses count and which calendar
+    counts open time are decided by the target of the priority in force at each instant
+    (SPEC 3.6, ``keep_elapsed``); a priority without a target for the metric counts
+    nothing and takes its start and stop events from the nearest priority that has one.
+    """
+
+    def __init__(self, contract: Contract, facts: _Facts, metric: str) -> None:
+        kind = facts.ticket.kind
+        self.metric = metric
+        self.by_priority: dict[str, Target | None] = {}
+        for _, pid in facts.segments:
+            if pid not in self.by_priority:
+                self.by_priority[pid] = contract.target(pid, metric, kind)
+        self.final = self.by_priority[facts.final_priority]
+        self.reference = self.final or next(t for t in self.by_priority.values() if t is not None)
+        self.timelines: dict[str, Timeline | None] = {
+            pid: (contract.clock_calendar(t)._timeline() if t is not None else None)
+            for pid, t in self.by_priority.items()
+        }
+        segments = facts.segments
+        self.pausable = SpanSet(
+            (start, segments[k + 1][0] if k + 1 < len(segments) else HORIZON_END)
+            for k, (start, pid) in enumerate(segments)
+            if (self.by_priority[pid] or self.reference).pausable
+        )
+
+    def rules(self, pid: str) -> Target:
+        """The target whose start and stop events apply while ``pid`` is in force."""
+        return self.by_priority[pid] or self.reference
+
+
+def _priority_at(facts: _Facts, us: int) -> str:
+    """The priority in force at ``us`` (the latest change at or before it)."""
+    segments = facts.segments
+    k = bisect_right(segments, us, key=_segment_start) - 1
+    return segments[max(k, 0)][1]
+
+
+def _segment_start(segment: tuple[int, str]) -> int:
+    return segment[0]
+
+
+def _cycles(facts: _Facts, metric: _Metric, new_cycle: bool) -> list[_Cycle]:
+    """Run the state machine of one metric over the events.
+
+    The start and stop events are those of the target in force at each event. When a
+    priority change finds the clock not started while the new target's start event has
+    already happened, the clock starts at the change.
+    """
     cycles: list[_Cycle] = []
     current: _Cycle | None = None
     if facts.opened > facts.at:
         return cycles
-    stream: Iterable[tuple[int, str]] = [(facts.opened, "opened")]
-    stream = [*stream, *((e.us, e.kind) for e in facts.events)]
-    for us, kind in stream:
+    keep = len(facts.segments) > 1
+    rules = metric.rules(facts.segments[0][1])
+    seen: set[str] = set()
+    stream = [(facts.opened, "opened", None), *((e.us, e.kind, e.priority) for e in facts.events)]
+    for us, kind, new_priority in stream:
+        if new_priority is not None:
+            if keep:
+                rules = metric.rules(new_priority)
+                if current is None and seen.intersection(rules.starts_on):
+                    current = _Cycle(us, [[us, -1]])
+            continue
+        seen.add(kind)
         if current is None:
-            if kind in starts_on:
+            if kind in rules.starts_on:
                 current = _Cycle(us, [[us, -1]])
         elif current.stop is None:
-            if kind in stops_on:
+            if kind in rules.stops_on:
                 current.runs[-1][1] = us
                 current.stop = us
                 current.stopped_by = kind
@@ -190,25 +248,6 @@ def _cycles(
                 run[1] = facts.at
         cycles.append(current)
     return cycles
-
-
-class _Metric:
-    """The targets of one metric across the priorities a ticket had."""
-
-    def __init__(self, contract: Contract, facts: _Facts, metric: str) -> None:
-        kind = facts.ticket.kind
-        self.metric = metric
-        self.by_priority: dict[str, Target | None] = {}
-        for _, pid in facts.segments:
-            if pid not in self.by_priority:
-                self.by_priority[pid] = contract.target(pid, metric, kind)
-        self.final = self.by_priority[facts.final_priority]
-        reference = self.final or next(t for t in self.by_priority.values() if t is not None)
-        self.reference = reference
-        self.timelines: dict[str, Timeline | None] = {
-            pid: (contract.clock_calendar(t)._timeline() if t is not None else None)
-            for pid, t in self.by_priority.items()
-        }
 
 
 def _pieces(spans: SpanSet, facts: _Facts, metric: _Metric) -> list[_Piece]:
@@ -271,21 +310,23 @@ def _cycle_report(
     cycle: _Cycle, facts: _Facts, metric: _Metric, contract: Contract, tz: tzinfo
 ) -> CycleReport:
     runs = SpanSet((s, e) for s, e in cycle.runs)
-    pausable = metric.reference.pausable
-    effective = runs - facts.pauses if pausable else runs
-    pieces = _pieces(effective, facts, metric)
+    paused = runs & facts.pauses & metric.pausable
+    pieces = _pieces(runs - paused if paused else runs, facts, metric)
     elapsed = _open_time(pieces)
-    lost = _open_time(_pieces(runs & facts.pauses, facts, metric)) if pausable else 0
+    lost = _open_time(_pieces(paused, facts, metric)) if paused else 0
     started = from_us(cycle.start, tz)
     stopped = from_us(cycle.stop, tz) if cycle.stop is not None else None
-    final = metric.final
-    current = metric.timelines[facts.final_priority]
-    if final is None or final.within is None or current is None:
+    # A cycle is judged against the target of the priority in force when it stopped
+    # (or now, for a running one).
+    judged_by = facts.final_priority if cycle.stop is None else _priority_at(facts, cycle.stop)
+    target_spec = metric.by_priority[judged_by]
+    current = metric.timelines[judged_by]
+    if target_spec is None or target_spec.within is None or current is None:
         return CycleReport(
             Status.NO_TARGET, started, stopped, None, None, None,
             to_timedelta(elapsed), to_timedelta(lost), None,
         )  # fmt: skip
-    target = _convert(final, cycle.start, current, contract)
+    target = _convert(target_spec, cycle.start, current, contract)
     projected_from = cycle.stop if cycle.stop is not None else facts.at
     due = _reach(target, pieces, projected_from, current)
     breach = _last_holding(due, pieces, projected_from, current)
@@ -293,13 +334,13 @@ def _cycle_report(
         status = Status.MET if elapsed <= target else Status.BREACHED
     elif facts.at > breach:
         status = Status.BREACHED
-    elif facts.paused_now and pausable:
+    elif facts.paused_now and target_spec.pausable:
         status = Status.PAUSED
     else:
         status = Status.RUNNING
     milestones = tuple(
         (f, from_us(_reach(round(f * target), pieces, projected_from, current), tz))
-        for f in final.milestones
+        for f in target_spec.milestones
     )
     return CycleReport(
         status, started, stopped, to_timedelta(target), from_us(due, tz), from_us(breach, tz),
@@ -311,7 +352,7 @@ def _target_report(contract: Contract, facts: _Facts, metric: _Metric) -> Target
     ref = metric.reference
     # Instants are reported in the zone of the calendar the clock runs on now.
     tz = contract.calendars[(metric.final or ref).calendar].zone
-    cycles = _cycles(facts, ref.starts_on, ref.stops_on, contract.clock.on_reopen == "new_cycle")
+    cycles = _cycles(facts, metric, contract.clock.on_reopen == "new_cycle")
     reports = tuple(_cycle_report(c, facts, metric, contract, tz) for c in cycles)
     final = metric.final
     if not reports:
