@@ -267,8 +267,12 @@ def _open_time(pieces: Iterable[_Piece]) -> int:
     return sum(p.timeline.between(p.start, p.end) for p in pieces if p.timeline is not None)
 
 
-def _reach(amount: int, pieces: Sequence[_Piece], projected_from: int, current: Timeline) -> int:
+def _reach(
+    amount: int, start: int, pieces: Sequence[_Piece], projected_from: int, current: Timeline
+) -> int:
     """The earliest instant at which the cycle's accrual reaches ``amount``."""
+    if amount <= 0:
+        return start  # nothing needs to pass: reached when the clock started
     acc = 0
     for p in pieces:
         if p.timeline is None:
@@ -328,7 +332,7 @@ def _cycle_report(
         )  # fmt: skip
     target = _convert(target_spec, cycle.start, current, contract)
     projected_from = cycle.stop if cycle.stop is not None else facts.at
-    due = _reach(target, pieces, projected_from, current)
+    due = _reach(target, cycle.start, pieces, projected_from, current)
     breach = _last_holding(due, pieces, projected_from, current)
     if cycle.stop is not None:
         status = Status.MET if elapsed <= target else Status.BREACHED
@@ -339,7 +343,7 @@ def _cycle_report(
     else:
         status = Status.RUNNING
     milestones = tuple(
-        (f, from_us(_reach(round(f * target), pieces, projected_from, current), tz))
+        (f, from_us(_reach(round(f * target), cycle.start, pieces, projected_from, current), tz))
         for f in target_spec.milestones
     )
     return CycleReport(
