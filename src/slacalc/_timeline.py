@@ -28,6 +28,7 @@ from slacalc._instants import (
     US,
     from_us,
     naive_wall_to_us,
+    wall_to_us,
 )
 from slacalc._spans import Span
 
@@ -224,7 +225,9 @@ class Timeline:
 
     def between(self, a: int, b: int) -> int:
         """Open time in ``[a, b)`` (``a <= b``)."""
-        state = self._covering_both(a, b)
+        state = self._state
+        if state is None or not (state.lo <= a and b < state.hi):
+            state = self._covering_both(a, b)
         return self._open_before(state, b) - self._open_before(state, a)
 
     def add(self, us: int, amount: int) -> int:
@@ -308,15 +311,17 @@ class Timeline:
         while state.wends[k] <= start:  # overlapping windows: the latest that contains it
             k -= 1
         home = state.wdates[k]
+        tz = self.tz
         while True:
             idx = bisect_left(state.work_dates, home) + days
-            # The date after the target must be compiled too, so that every window of
-            # the target date is known.
-            if idx + 1 < len(state.work_dates):
-                break
+            if idx < len(state.work_dates):
+                target_date = state.work_dates[idx]
+                # Every window of the target date must be compiled: they all start
+                # before the local midnight that ends it.
+                day_after = date.fromordinal(target_date + 2)
+                if state.last >= LAST_YEAR or state.hi > wall_to_us(day_after, 0, tz):
+                    break
             state = self._forward(state, "working day", start)
-        target_date = state.work_dates[idx]
-        tz = self.tz
         local = from_us(start, tz).replace(tzinfo=None)
         home_midnight = datetime.combine(date.fromordinal(home), datetime.min.time())
         offset = local - home_midnight
@@ -329,4 +334,8 @@ class Timeline:
         b = bisect_right(state.wdates, target_date)
         if candidate < state.wstarts[a]:
             return state.wstarts[a]
-        return max(e for e in state.wends[a:b] if e <= candidate)
+        last_closing = max(e for e in state.wends[a:b] if e <= candidate)
+        # Only where windows of different dates overlap (an overnight window spanning
+        # the next date's windows) can that closing lie before the start; a due instant
+        # is never earlier than the opening it counts from.
+        return max(last_closing, start)
