@@ -15,15 +15,17 @@ which it has not yet passed it.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from slacalc._contract import Contract, Target
 from slacalc._durations import CalendarTime, WorkingDays
 from slacalc._errors import SlacalcError, TicketError, UnknownPriorityError
-from slacalc._instants import HORIZON_END, from_us, to_timedelta, to_us
+from slacalc._frozen import instance_cache
+from slacalc._instants import EPOCH, HORIZON_END, ONE_US, from_us, to_timedelta, to_us
 from slacalc._report import (
     BatchReport,
     CycleReport,
@@ -42,13 +44,57 @@ if TYPE_CHECKING:
 
 _TERMINAL = frozenset(("resolved", "closed"))
 _KNOWN = frozenset(EVENT_KINDS)
+_NO_PAUSES = SpanSet()
+_ZERO = timedelta(0)
+
+# One event as the clock sees it: (instant, kind, new priority id for priority_changed).
+_Step = tuple[int, str, str | None]
 
 
-@dataclass(frozen=True, slots=True)
-class _Event:
-    us: int
-    kind: str
-    priority: str | None  # canonical id for priority_changed
+class _Plan:
+    """What evaluating against one contract needs, looked up once per contract."""
+
+    def __init__(self, contract: Contract) -> None:
+        self.contract = contract
+        self.kinds = contract.kinds
+        self.labels: dict[str, str] = {p.id: p.id for p in contract.priorities}
+        by_key: dict[tuple[str, str], dict[str, Target]] = {}
+        for t in contract.targets:
+            for kind in t.applies_to:
+                by_key.setdefault((t.priority, kind), {})[t.metric] = t
+        self.targets = by_key
+        self.timelines: dict[int, Timeline] = {
+            id(t): contract.clock_calendar(t)._timeline() for t in contract.targets
+        }
+        self.zones = {key: calendar.zone for key, calendar in contract.calendars.items()}
+        first = next(iter(contract.calendars.values()), None)
+        self.zone: tzinfo = first.zone if first is not None else timezone.utc
+        self.restart = contract.clock.on_priority_change == "restart"
+        self.new_cycle = contract.clock.on_reopen == "new_cycle"
+
+    def priority_id(self, name: str, tid: str, where: Callable[[], str]) -> str:
+        """The canonical id of a priority name (memoised), or a ``TicketError``."""
+        found = self.labels.get(name)
+        if found is None:
+            try:
+                found = self.contract.priority(name).id
+            except UnknownPriorityError:
+                raise TicketError(
+                    f"ticket {tid}: {where()}: unknown priority {name!r}; use one of "
+                    f"{', '.join(p.id for p in self.contract.priorities)} (or an alias)"
+                ) from None
+            self.labels[name] = found
+        return found
+
+    def target(self, pid: str, metric: str, kind: str) -> Target | None:
+        return self.targets.get((pid, kind), {}).get(metric)
+
+    def metrics(self, pid: str, kind: str) -> Iterable[str]:
+        return self.targets.get((pid, kind), {})
+
+
+def _plan(contract: Contract) -> _Plan:
+    return instance_cache(contract, "_slacalc_evaluation_plan", lambda: _Plan(contract))
 
 
 @dataclass(slots=True)
@@ -64,98 +110,102 @@ class _Piece:
     start: int
     end: int
     timeline: Timeline | None  # None: the priority in force has no target for the metric
-
-
-class _Facts:
-    """A ticket's checked, ordered facts as of ``at``."""
-
-    def __init__(self, contract: Contract, ticket: Ticket, at: int) -> None:
-        self.ticket = ticket
-        self.at = at
-        tid = ticket.id
-        self.opened = to_us(ticket.opened_at, "opened_at")
-        self.priority = _priority_id(contract, ticket.priority, tid, "its priority")
-        if ticket.kind not in contract.kinds:
-            raise TicketError(
-                f"ticket {tid}: no target of contract {contract.id} applies to kind "
-                f"{ticket.kind!r}; use one of {', '.join(sorted(contract.kinds)) or '(none)'}"
-            )
-        ordered = sorted(
-            ((to_us(e.at, "at"), i, e) for i, e in enumerate(ticket.events)),
-            key=lambda item: (item[0], item[1]),
-        )
-        events: list[_Event] = []
-        paused = False
-        for us, i, given in ordered:
-            kind = given.kind
-            if kind not in _KNOWN:
-                raise TicketError(
-                    f"{_where(tid, i, given)} has an unknown kind; use one of "
-                    f"{', '.join(EVENT_KINDS)}"
-                )
-            if us < self.opened:
-                raise TicketError(
-                    f"{_where(tid, i, given)} lies before the ticket was opened at "
-                    f"{ticket.opened_at.isoformat()}"
-                )
-            new_priority = None
-            if kind == "priority_changed":
-                if not given.priority:
-                    raise TicketError(
-                        f"{_where(tid, i, given)} names no priority: set Event.priority"
-                    )
-                new_priority = _priority_id(contract, given.priority, tid, _where(tid, i, given))
-            elif kind == "paused":
-                paused = True
-            elif kind == "resumed":
-                if not paused:
-                    raise TicketError(
-                        f"{_where(tid, i, given)}: resumed while not paused; add the paused event"
-                    )
-                paused = False
-            elif kind == "opened" and us != self.opened:
-                raise TicketError(
-                    f"{_where(tid, i, given)}: an 'opened' event must equal opened_at "
-                    f"({ticket.opened_at.isoformat()}); leave it out, opened_at implies it"
-                )
-            if us <= at:
-                events.append(_Event(us, kind, new_priority))
-        self.events = events
-
-        self.segments: list[tuple[int, str]] = [(self.opened, self.priority)]
-        for e in events:
-            if e.priority is not None:
-                self.segments.append((e.us, e.priority))
-        if contract.clock.on_priority_change == "restart":
-            self.segments = [(self.opened, self.segments[-1][1])]
-        self.final_priority = self.segments[-1][1]
-
-        pauses: list[tuple[int, int]] = []
-        pause_start: int | None = None
-        for e in events:
-            if e.kind == "paused" and pause_start is None:
-                pause_start = e.us
-            elif e.kind == "resumed" and pause_start is not None:
-                pauses.append((pause_start, e.us))
-                pause_start = None
-        self.paused_now = pause_start is not None
-        if pause_start is not None:
-            pauses.append((pause_start, at))
-        self.pauses = SpanSet(pauses)
+    open: int  # open time in [start, end) on that timeline
 
 
 def _where(tid: str, index: int, event: Event) -> str:
     return f"ticket {tid}: event {index} ({event.kind!r} at {event.at.isoformat()})"
 
 
-def _priority_id(contract: Contract, name: str, tid: str, where: str) -> str:
-    try:
-        return contract.priority(name).id
-    except UnknownPriorityError:
-        raise TicketError(
-            f"ticket {tid}: {where}: unknown priority {name!r}; use one of "
-            f"{', '.join(p.id for p in contract.priorities)} (or an alias)"
-        ) from None
+class _Facts:
+    """A ticket's checked, ordered facts as of ``at``."""
+
+    __slots__ = (
+        "at", "final_priority", "opened", "paused_now", "pauses", "segments", "stream", "ticket",
+    )  # fmt: skip
+
+    def __init__(self, plan: _Plan, ticket: Ticket, at: int) -> None:
+        self.ticket = ticket
+        self.at = at
+        tid = ticket.id
+        opened = self.opened = to_us(ticket.opened_at, "opened_at")
+        first_priority = plan.priority_id(ticket.priority, tid, lambda: "its priority")
+        if ticket.kind not in plan.kinds:
+            raise TicketError(
+                f"ticket {tid}: no target of contract {plan.contract.id} applies to kind "
+                f"{ticket.kind!r}; use one of {', '.join(sorted(plan.kinds)) or '(none)'}"
+            )
+        given = ticket.events
+        stamps: list[int] = []
+        for event in given:
+            try:
+                stamps.append((event.at - EPOCH) // ONE_US)
+            except TypeError:
+                stamps.append(to_us(event.at, "at"))
+        order: Sequence[int] = range(len(given))
+        if any(stamps[k] > stamps[k + 1] for k in range(len(stamps) - 1)):
+            order = sorted(order, key=stamps.__getitem__)  # stable: ties keep given order
+
+        stream: list[_Step] = [(opened, "opened", None)]
+        segments: list[tuple[int, str]] = [(opened, first_priority)]
+        pauses: list[tuple[int, int]] = []
+        pause_start: int | None = None
+        paused = False  # over all events: consistency is checked beyond `at` too
+        for i in order:
+            us, event = stamps[i], given[i]
+            kind = event.kind
+            if kind not in _KNOWN:
+                raise TicketError(
+                    f"{_where(tid, i, event)} has an unknown kind; use one of "
+                    f"{', '.join(EVENT_KINDS)}"
+                )
+            if us < opened:
+                raise TicketError(
+                    f"{_where(tid, i, event)} lies before the ticket was opened at "
+                    f"{ticket.opened_at.isoformat()}"
+                )
+            new_priority = None
+            if kind == "priority_changed":
+                if not event.priority:
+                    raise TicketError(
+                        f"{_where(tid, i, event)} names no priority: set Event.priority"
+                    )
+                new_priority = plan.priority_id(event.priority, tid, partial(_where, tid, i, event))
+            elif kind == "paused":
+                paused = True
+            elif kind == "resumed":
+                if not paused:
+                    raise TicketError(
+                        f"{_where(tid, i, event)}: resumed while not paused; add the paused event"
+                    )
+                paused = False
+            elif kind == "opened":
+                if us != opened:
+                    raise TicketError(
+                        f"{_where(tid, i, event)}: an 'opened' event must equal opened_at "
+                        f"({ticket.opened_at.isoformat()}); leave it out, opened_at implies it"
+                    )
+                continue  # opened_at already stands for it
+            if us > at:
+                continue
+            stream.append((us, kind, new_priority))
+            if new_priority is not None:
+                segments.append((us, new_priority))
+            elif kind == "paused":
+                if pause_start is None:
+                    pause_start = us
+            elif kind == "resumed" and pause_start is not None:
+                pauses.append((pause_start, us))
+                pause_start = None
+        if plan.restart:
+            segments = [(opened, segments[-1][1])]
+        self.segments = segments
+        self.final_priority = segments[-1][1]
+        self.stream = stream
+        self.paused_now = pause_start is not None
+        if pause_start is not None:
+            pauses.append((pause_start, at))
+        self.pauses = SpanSet(pauses) if pauses else _NO_PAUSES
 
 
 class _Metric:
@@ -167,25 +217,36 @@ class _Metric:
     nothing and takes its start and stop events from the nearest priority that has one.
     """
 
-    def __init__(self, contract: Contract, facts: _Facts, metric: str) -> None:
+    __slots__ = ("by_priority", "final", "metric", "pausable", "reference", "timelines")
+
+    def __init__(self, plan: _Plan, facts: _Facts, metric: str) -> None:
         kind = facts.ticket.kind
         self.metric = metric
-        self.by_priority: dict[str, Target | None] = {}
+        by_priority: dict[str, Target | None] = {}
         for _, pid in facts.segments:
-            if pid not in self.by_priority:
-                self.by_priority[pid] = contract.target(pid, metric, kind)
-        self.final = self.by_priority[facts.final_priority]
-        self.reference = self.final or next(t for t in self.by_priority.values() if t is not None)
+            if pid not in by_priority:
+                by_priority[pid] = plan.target(pid, metric, kind)
+        self.by_priority = by_priority
+        self.final = by_priority[facts.final_priority]
+        reference = self.final or next(t for t in by_priority.values() if t is not None)
+        self.reference = reference
         self.timelines: dict[str, Timeline | None] = {
-            pid: (contract.clock_calendar(t)._timeline() if t is not None else None)
-            for pid, t in self.by_priority.items()
+            pid: (plan.timelines[id(t)] if t is not None else None)
+            for pid, t in by_priority.items()
         }
         segments = facts.segments
-        self.pausable = SpanSet(
-            (start, segments[k + 1][0] if k + 1 < len(segments) else HORIZON_END)
-            for k, (start, pid) in enumerate(segments)
-            if (self.by_priority[pid] or self.reference).pausable
-        )
+        if not facts.pauses:
+            self.pausable = _NO_PAUSES
+        elif len(segments) == 1:
+            self.pausable = (
+                SpanSet([(segments[0][0], HORIZON_END)]) if reference.pausable else (_NO_PAUSES)
+            )
+        else:
+            self.pausable = SpanSet(
+                (start, segments[k + 1][0] if k + 1 < len(segments) else HORIZON_END)
+                for k, (start, pid) in enumerate(segments)
+                if (by_priority[pid] or reference).pausable
+            )
 
     def rules(self, pid: str) -> Target:
         """The target whose start and stop events apply while ``pid`` is in force."""
@@ -217,8 +278,7 @@ def _cycles(facts: _Facts, metric: _Metric, new_cycle: bool) -> list[_Cycle]:
     keep = len(facts.segments) > 1
     rules = metric.rules(facts.segments[0][1])
     seen: set[str] = set()
-    stream = [(facts.opened, "opened", None), *((e.us, e.kind, e.priority) for e in facts.events)]
-    for us, kind, new_priority in stream:
+    for us, kind, new_priority in facts.stream:
         if new_priority is not None:
             if keep:
                 rules = metric.rules(new_priority)
@@ -250,21 +310,25 @@ def _cycles(facts: _Facts, metric: _Metric, new_cycle: bool) -> list[_Cycle]:
     return cycles
 
 
-def _pieces(spans: SpanSet, facts: _Facts, metric: _Metric) -> list[_Piece]:
+def _pieces(spans: Iterable[tuple[int, int]], facts: _Facts, metric: _Metric) -> list[_Piece]:
     """Cut spans at priority changes; each piece counts on its priority's calendar."""
     out: list[_Piece] = []
     segments = facts.segments
+    timelines = metric.timelines
+    if len(segments) == 1:
+        only = timelines[segments[0][1]]
+        if only is None:
+            return [_Piece(start, end, None, 0) for start, end in spans]
+        return [_Piece(start, end, only, only.between(start, end)) for start, end in spans]
     for start, end in spans:
         for k, (seg_start, pid) in enumerate(segments):
             seg_end = segments[k + 1][0] if k + 1 < len(segments) else end
             lo, hi = max(start, seg_start), min(end, seg_end)
             if lo < hi:
-                out.append(_Piece(lo, hi, metric.timelines[pid]))
+                timeline = timelines[pid]
+                amount = timeline.between(lo, hi) if timeline is not None else 0
+                out.append(_Piece(lo, hi, timeline, amount))
     return out
-
-
-def _open_time(pieces: Iterable[_Piece]) -> int:
-    return sum(p.timeline.between(p.start, p.end) for p in pieces if p.timeline is not None)
 
 
 def _reach(
@@ -277,10 +341,9 @@ def _reach(
     for p in pieces:
         if p.timeline is None:
             continue
-        got = p.timeline.between(p.start, p.end)
-        if acc + got >= amount:
+        if acc + p.open >= amount:
             return p.timeline.add(p.start, amount - acc)
-        acc += got
+        acc += p.open
     return current.add(projected_from, amount - acc)
 
 
@@ -313,11 +376,16 @@ def _convert(target: Target, start: int, timeline: Timeline, contract: Contract)
 def _cycle_report(
     cycle: _Cycle, facts: _Facts, metric: _Metric, contract: Contract, tz: tzinfo
 ) -> CycleReport:
-    runs = SpanSet((s, e) for s, e in cycle.runs)
-    paused = runs & facts.pauses & metric.pausable
-    pieces = _pieces(runs - paused if paused else runs, facts, metric)
-    elapsed = _open_time(pieces)
-    lost = _open_time(_pieces(paused, facts, metric)) if paused else 0
+    runs = [(s, e) for s, e in cycle.runs]
+    paused = _NO_PAUSES
+    if metric.pausable:
+        run_set = SpanSet(runs)
+        paused = run_set & facts.pauses & metric.pausable
+        if paused:
+            runs = list(run_set - paused)
+    pieces = _pieces(runs, facts, metric)
+    elapsed = sum(p.open for p in pieces)
+    lost = sum(p.open for p in _pieces(paused, facts, metric)) if paused else 0
     started = from_us(cycle.start, tz)
     stopped = from_us(cycle.stop, tz) if cycle.stop is not None else None
     # A cycle is judged against the target of the priority in force when it stopped
@@ -352,13 +420,13 @@ def _cycle_report(
     )  # fmt: skip
 
 
-def _target_report(contract: Contract, facts: _Facts, metric: _Metric) -> TargetReport:
+def _target_report(plan: _Plan, facts: _Facts, metric: _Metric) -> TargetReport:
     ref = metric.reference
-    # Instants are reported in the zone of the calendar the clock runs on now.
-    tz = contract.calendars[(metric.final or ref).calendar].zone
-    cycles = _cycles(facts, metric, contract.clock.on_reopen == "new_cycle")
-    reports = tuple(_cycle_report(c, facts, metric, contract, tz) for c in cycles)
     final = metric.final
+    # Instants are reported in the zone of the calendar the clock runs on now.
+    tz = plan.zones[(final or ref).calendar]
+    cycles = _cycles(facts, metric, plan.new_cycle)
+    reports = tuple(_cycle_report(c, facts, metric, plan.contract, tz) for c in cycles)
     if not reports:
         no_target = final is None or final.within is None
         planned = (
@@ -366,45 +434,40 @@ def _target_report(contract: Contract, facts: _Facts, metric: _Metric) -> Target
         )
         last = CycleReport(
             Status.NO_TARGET if no_target else Status.NOT_STARTED,
-            None, None, planned, None, None, timedelta(0), timedelta(0), planned,
+            None, None, planned, None, None, _ZERO, _ZERO, planned,
         )  # fmt: skip
     else:
         last = reports[-1]
     return TargetReport(
-        metric=metric.metric,
-        priority=facts.final_priority,
-        status=last.status,
-        target=last.target,
-        due_at=last.due_at,
-        breach_at=last.breach_at,
-        elapsed=last.elapsed,
-        paused=last.paused,
-        remaining=last.remaining,
-        started_at=last.started_at,
-        stopped_at=last.stopped_at,
-        milestones=last.milestones,
-        cycles=reports,
-        ever_breached=any(r.status is Status.BREACHED for r in reports),
-        commitment=(final or ref).commitment,
-    )
+        metric.metric, facts.final_priority, last.status, last.target, last.due_at,
+        last.breach_at, last.elapsed, last.paused, last.remaining, last.started_at,
+        last.stopped_at, last.milestones, reports,
+        any(r.status is Status.BREACHED for r in reports), (final or ref).commitment,
+    )  # fmt: skip
+
+
+def _evaluate(plan: _Plan, ticket: Ticket, at_us: int, at: datetime) -> TicketReport:
+    facts = _Facts(plan, ticket, at_us)
+    kind = ticket.kind
+    metrics: dict[str, None] = {}
+    for _, pid in facts.segments:
+        metrics.update(dict.fromkeys(plan.metrics(pid, kind)))
+    targets = {m: _target_report(plan, facts, _Metric(plan, facts, m)) for m in metrics}
+    return TicketReport(ticket.id, facts.final_priority, kind, at, targets)
+
+
+def _now_or(at: datetime | None, zone: tzinfo) -> tuple[int, datetime]:
+    if at is None:
+        at = datetime.now(timezone.utc)
+    at_us = to_us(at, "at")
+    return at_us, from_us(at_us, zone)
 
 
 def evaluate_ticket(contract: Contract, ticket: Ticket, at: datetime | None = None) -> TicketReport:
     """Evaluate one ticket against a contract as of ``at`` (default: now)."""
-    if at is None:
-        at = datetime.now(timezone.utc)
-    at_us = to_us(at, "at")
-    facts = _Facts(contract, ticket, at_us)
-    kind = ticket.kind
-    metrics: list[str] = []
-    for _, pid in facts.segments:
-        for t in contract.targets_for(pid, kind):
-            if t.metric not in metrics:
-                metrics.append(t.metric)
-    first_calendar = next(iter(contract.calendars.values()), None)
-    zone = first_calendar.zone if first_calendar is not None else timezone.utc
-    targets = {m: _target_report(contract, facts, _Metric(contract, facts, m)) for m in metrics}
-    return TicketReport(ticket.id, facts.final_priority, kind, from_us(at_us, zone), targets)
+    plan = _plan(contract)
+    at_us, at_local = _now_or(at, plan.zone)
+    return _evaluate(plan, ticket, at_us, at_local)
 
 
 def evaluate_many(
@@ -415,8 +478,8 @@ def evaluate_many(
     Items may be ``Ticket`` objects or dicts (validated as tickets). ``at`` defaults to
     one "now" shared by the whole batch.
     """
-    if at is None:
-        at = datetime.now(timezone.utc)
+    plan = _plan(contract)
+    at_us, at_local = _now_or(at, plan.zone)
     reports: list[TicketReport] = []
     errors: list[TicketFailure] = []
     outcomes: list[TicketReport | TicketFailure] = []
@@ -424,9 +487,10 @@ def evaluate_many(
         ticket_id = item.id if isinstance(item, Ticket) else _guess_id(item)
         try:
             ticket = item if isinstance(item, Ticket) else Ticket.model_validate(item)
-            report = evaluate_ticket(contract, ticket, at)
+            report = _evaluate(plan, ticket, at_us, at_local)
         except (SlacalcError, ValueError, LookupError, TypeError) as error:
-            failure = TicketFailure(index, ticket_id, error)
+            # Drop the traceback: it would keep this frame (and the caller's batch) alive.
+            failure = TicketFailure(index, ticket_id, error.with_traceback(None))
             errors.append(failure)
             outcomes.append(failure)
         else:

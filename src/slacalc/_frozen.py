@@ -66,8 +66,9 @@ class FrozenMap(Mapping[K, V], Generic[K, V]):
         )
 
 
-def _as_dict(value: FrozenMap[Any, Any]) -> dict[Any, Any]:
-    return dict(value._data)
+def _as_dict(value: Mapping[Any, Any]) -> dict[Any, Any]:
+    # Tolerates a plain dict that model_copy(update=...) put in place without validation.
+    return dict(value)
 
 
 T = TypeVar("T")

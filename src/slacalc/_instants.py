@@ -108,7 +108,7 @@ def to_timedelta(us: int) -> timedelta:
     >>> to_timedelta(90 * 60 * US)
     datetime.timedelta(seconds=5400)
     """
-    return timedelta(microseconds=us)
+    return timedelta(0, 0, us)
 
 
 def duration_us(value: timedelta) -> int:
