@@ -439,9 +439,7 @@ def _target_report(plan: _Plan, facts: _Facts, metric: _Metric) -> TargetReport:
     else:
         last = reports[-1]
     return TargetReport(
-        metric.metric, facts.final_priority, last.status, last.target, last.due_at,
-        last.breach_at, last.elapsed, last.paused, last.remaining, last.started_at,
-        last.stopped_at, last.milestones, reports,
+        metric.metric, facts.final_priority, last, reports,
         any(r.status is Status.BREACHED for r in reports), (final or ref).commitment,
     )  # fmt: skip
 

@@ -69,39 +69,95 @@ class CycleReport:
         return {name: _jsonable(getattr(self, name)) for name in self.__dataclass_fields__}
 
 
-@dataclass(frozen=True, slots=True)
+_CYCLE_FIELDS = (
+    "status", "target", "due_at", "breach_at", "elapsed", "paused", "remaining",
+    "started_at", "stopped_at", "milestones",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)  # no slots: frozen + slots cannot guard the properties' names
 class TargetReport:
     """How one metric of a ticket stands (the latest cycle, plus every cycle).
 
     ``status``, ``target``, ``due_at``, ``breach_at``, ``elapsed``, ``paused``,
-    ``remaining``, ``stopped_at`` and ``milestones`` describe the latest cycle;
-    ``cycles`` holds all of them and ``ever_breached`` says whether any breached.
+    ``remaining``, ``started_at``, ``stopped_at`` and ``milestones`` describe the latest
+    cycle (``current``); ``cycles`` holds all of them and ``ever_breached`` says whether
+    any breached.
     """
 
     metric: str
     priority: str
-    status: Status
-    target: timedelta | None
-    due_at: datetime | None
-    breach_at: datetime | None
-    elapsed: timedelta
-    paused: timedelta
-    remaining: timedelta | None
-    started_at: datetime | None
-    stopped_at: datetime | None
-    milestones: tuple[tuple[float, datetime], ...]
+    current: CycleReport
     cycles: tuple[CycleReport, ...]
     ever_breached: bool
     commitment: str = "guaranteed"
 
     @property
+    def status(self) -> Status:
+        """Where the target stands now."""
+        return self.current.status
+
+    @property
+    def target(self) -> timedelta | None:
+        """The target as open time, or ``None``."""
+        return self.current.target
+
+    @property
+    def due_at(self) -> datetime | None:
+        """When the open time counted reaches the target (SPEC 3.4)."""
+        return self.current.due_at
+
+    @property
+    def breach_at(self) -> datetime | None:
+        """The last instant at which the target still holds."""
+        return self.current.breach_at
+
+    @property
+    def elapsed(self) -> timedelta:
+        """Open time counted."""
+        return self.current.elapsed
+
+    @property
+    def paused(self) -> timedelta:
+        """Open time the clock stood still for pauses."""
+        return self.current.paused
+
+    @property
+    def remaining(self) -> timedelta | None:
+        """Target minus elapsed (negative once breached), or ``None``."""
+        return self.current.remaining
+
+    @property
+    def started_at(self) -> datetime | None:
+        """When the (latest) clock started."""
+        return self.current.started_at
+
+    @property
+    def stopped_at(self) -> datetime | None:
+        """The stopping event's time, or ``None``."""
+        return self.current.stopped_at
+
+    @property
+    def milestones(self) -> tuple[tuple[float, datetime], ...]:
+        """``((fraction, instant), ...)``: when each milestone falls due."""
+        return self.current.milestones
+
+    @property
     def breached(self) -> bool:
         """Whether the target is breached now."""
-        return self.status is Status.BREACHED
+        return self.current.status is Status.BREACHED
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-friendly dict (instants as ISO 8601, durations in seconds)."""
-        return {name: _jsonable(getattr(self, name)) for name in self.__dataclass_fields__}
+        current = self.current
+        return {
+            "metric": self.metric,
+            "priority": self.priority,
+            **{name: _jsonable(getattr(current, name)) for name in _CYCLE_FIELDS},
+            "cycles": _jsonable(self.cycles),
+            "ever_breached": self.ever_breached,
+            "commitment": self.commitment,
+        }
 
 
 @dataclass(frozen=True, slots=True)
