@@ -121,7 +121,8 @@ class _Facts:
     """A ticket's checked, ordered facts as of ``at``."""
 
     __slots__ = (
-        "at", "final_priority", "opened", "paused_now", "pauses", "segments", "stream", "ticket",
+        "_locals", "at", "final_priority", "opened", "paused_now", "pauses", "segments",
+        "stream", "ticket",
     )  # fmt: skip
 
     def __init__(self, plan: _Plan, ticket: Ticket, at: int) -> None:
@@ -206,6 +207,15 @@ class _Facts:
         if pause_start is not None:
             pauses.append((pause_start, at))
         self.pauses = SpanSet(pauses) if pauses else _NO_PAUSES
+        self._locals: dict[tuple[int, tzinfo], datetime] = {}
+
+    def local(self, us: int, tz: tzinfo) -> datetime:
+        """An instant as a datetime in ``tz`` (the metrics share their event instants)."""
+        key = (us, tz)
+        found = self._locals.get(key)
+        if found is None:
+            found = self._locals[key] = from_us(us, tz)
+        return found
 
 
 class _Metric:
@@ -386,8 +396,8 @@ def _cycle_report(
     pieces = _pieces(runs, facts, metric)
     elapsed = sum(p.open for p in pieces)
     lost = sum(p.open for p in _pieces(paused, facts, metric)) if paused else 0
-    started = from_us(cycle.start, tz)
-    stopped = from_us(cycle.stop, tz) if cycle.stop is not None else None
+    started = facts.local(cycle.start, tz)
+    stopped = facts.local(cycle.stop, tz) if cycle.stop is not None else None
     # A cycle is judged against the target of the priority in force when it stopped
     # (or now, for a running one).
     judged_by = facts.final_priority if cycle.stop is None else _priority_at(facts, cycle.stop)

@@ -265,7 +265,9 @@ class Timeline:
         return result if result < us else us
 
     def next_open(self, us: int) -> int:
-        state = self.covering(us)
+        state = self._state
+        if state is None or not state.lo <= us < state.hi:
+            state = self.covering(us)
         while True:
             i = bisect_right(state.starts, us) - 1
             if i >= 0 and us < state.ends[i]:
