@@ -11,6 +11,7 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from slacalc import contracts
 from slacalc._calendar import Calendar
 from slacalc._contract import (
     AvailabilityTarget,
@@ -80,5 +81,6 @@ __all__ = [
     "UnknownPriorityError",
     "WorkingDays",
     "__version__",
+    "contracts",
     "evaluate_many",
 ]

@@ -156,7 +156,8 @@ class Calendar(BaseModel):
     ``hours`` maps weekday names to windows ``"HH:MM-HH:MM"`` (an end at or before the
     start runs past midnight and belongs to the start day); ``holidays`` close every
     window starting on a holiday; ``overrides`` give a date's windows instead of its
-    weekday's. ``a | b``, ``a & b`` and ``~a`` combine calendars.
+    weekday's. ``a | b``, ``a & b`` and ``~a`` combine calendars. ``source`` cites the
+    document and clause a calendar comes from (it takes no part in the arithmetic).
 
     >>> cal = Calendar(tz="UTC", hours={"mon": ["09:00-17:00"]})
     >>> cal.hours
@@ -173,6 +174,7 @@ class Calendar(BaseModel):
     overrides: OverridesField = ()
     operation: Operation | None = None
     operands: tuple[Calendar, ...] = ()
+    source: str = ""
 
     # -- validation ---------------------------------------------------------------------
     @field_validator("tz", mode="after")
@@ -220,6 +222,7 @@ class Calendar(BaseModel):
         *,
         tz: str,
         holidays: Holidays | None = None,
+        source: str = "",
     ) -> Calendar:
         """Monday to Friday, the same hours each day.
 
@@ -227,17 +230,18 @@ class Calendar(BaseModel):
         ('mon', ('09:00-17:00',))
         """
         window = f"{start}-{end}"
-        return cls(tz=tz, hours={d: [window] for d in WEEKDAYS[:5]}, holidays=holidays)
+        hours = {d: [window] for d in WEEKDAYS[:5]}
+        return cls(tz=tz, hours=hours, holidays=holidays, source=source)
 
     @classmethod
-    def always(cls, tz: str = "UTC") -> Calendar:
+    def always(cls, tz: str = "UTC", *, source: str = "") -> Calendar:
         """Open around the clock, every day (24x7).
 
         >>> from datetime import datetime, timezone
         >>> Calendar.always().is_open(datetime(2026, 1, 1, 3, tzinfo=timezone.utc))
         True
         """
-        return cls(tz=tz, hours={d: ["00:00-24:00"] for d in WEEKDAYS})
+        return cls(tz=tz, hours={d: ["00:00-24:00"] for d in WEEKDAYS}, source=source)
 
     # -- set operations -----------------------------------------------------------------
     def union(self, other: Calendar) -> Calendar:
