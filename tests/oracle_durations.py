@@ -28,10 +28,9 @@ whole minutes, so :mod:`oracle`'s minute tables answer every question about them
    midnight, resolved like a window boundary (a gap moves forward, a fold takes the
    first occurrence). If the calendar is open there, it is due; before ``D'``'s first
    opening (the earliest start of its windows), that opening; otherwise the last closing
-   at or before it on ``D'`` (the latest end of ``D'``'s windows at or before it) -- but
-   never earlier than ``s`` (docs/engine.md's deviation: where an overnight window of
-   ``D`` spans ``D' = D + 1``'s windows, that closing can lie before ``s``; the due
-   instant is then ``s``).
+   at or before it on ``D'``: where the open stretch holding the latest of ``D'``'s
+   windows ending at or before it closes (docs/engine.md: later than that window only
+   where another date's window overlaps it) -- and never earlier than ``s``.
 
 **Rule 8** (``CalendarTime``): the local wall-clock datetime steps by
 ``relativedelta(months=, weeks=, days=)`` (back, for ``subtract``), is resolved (a gap
@@ -232,11 +231,14 @@ class WorkingDaysOracle:
             return first_opening
         closings = [closes * 60 for _, closes in windows if closes * 60 <= candidate]
         assert closings, "a closed candidate after the first opening follows a closing"
-        if max(closings) < s:  # docs/engine.md: never before the opening counted from
+        # docs/engine.md: the calendar closes where the open stretch holding that window
+        # ends (later than the window only where another date's window overlaps it).
+        closing = self.minutes.next_close(max(closings) // 60 - 1) * 60
+        if closing < s:  # docs/engine.md: never before the opening counted from
             self.branch = "the start (the last closing lies before it)"
             return s
         self.branch = "the last closing"
-        return max(closings)
+        return closing
 
 
 def working_days(

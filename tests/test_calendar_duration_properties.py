@@ -526,18 +526,33 @@ def test_working_days_up_to_the_last_working_day():
 
 def test_working_days_never_end_before_the_start():
     """Tuesday 05:00 lies in Monday's 20:00-08:00 window only, so D is Monday and D'
-    Tuesday; the candidate, Wednesday 05:00, is closed and after Tuesday's first opening,
-    and Tuesday's last closing at or before it is 02:00: before the start. Literal rule 7
-    would be due then, earlier than add(t, WorkingDays(0)); docs/engine.md's deviation
-    makes it the start."""
+    Tuesday; the candidate, Wednesday 05:00, is closed and after Tuesday's first opening.
+    Tuesday's last window ends at 02:00, before the start: literal rule 7 would be due then,
+    earlier than add(t, WorkingDays(0)). docs/engine.md reads "the last closing" as where
+    the calendar closes -- the open stretch holding that window runs on inside Monday's
+    night window to 08:00 -- so one working day is Tuesday 08:00."""
     spec = weekly(("20:00-08:00",), ("00:00-02:00",), zone="UTC")
     t = datetime(2026, 11, 24, 5, tzinfo=timezone.utc)
     centre = minute_of(t)
     oracle = WorkingDaysOracle(spec, centre - BEFORE, centre + 21 * DAY_MINUTES)
-    assert oracle.add_working_days(second_of(t), 1) == second_of(t)
+    tuesday_8 = datetime(2026, 11, 24, 8, tzinfo=timezone.utc)
+    assert oracle.add_working_days(second_of(t), 1) == second_of(tuesday_8)
     calendar = to_calendar(spec)
     dues = [utc(calendar.add(t, WorkingDays(n))) for n in range(3)]
-    assert dues == [t, t, datetime(2026, 12, 1, 5, tzinfo=timezone.utc)]
+    assert dues == [t, tuesday_8, datetime(2026, 12, 1, 5, tzinfo=timezone.utc)]
+
+
+def test_working_days_are_monotone_in_n_example():
+    """The same calendar a week on: from Tuesday 05:00, two working days (D' the next
+    Monday) give the next Tuesday 05:00, inside Monday's night window; three (D' the next
+    Tuesday) would give that Tuesday's last window end, 02:00 -- three hours earlier -- if
+    "the last closing" were the window's end; read as where the calendar closes (08:00,
+    docs/engine.md) the results rise with n."""
+    spec = weekly(("20:00-08:00",), ("00:00-02:00",), zone="UTC")
+    t = datetime(2026, 11, 24, 5, tzinfo=timezone.utc)
+    calendar = to_calendar(spec)
+    dues = [utc(calendar.add(t, WorkingDays(n))) for n in range(4)]
+    assert dues == sorted(dues), [due.isoformat() for due in dues]
 
 
 RULE_8_EXAMPLES = [

@@ -336,8 +336,10 @@ class Timeline:
         b = bisect_right(state.wdates, target_date)
         if candidate < state.wstarts[a]:
             return state.wstarts[a]
-        last_closing = max(e for e in state.wends[a:b] if e <= candidate)
-        # Only where windows of different dates overlap (an overnight window spanning
-        # the next date's windows) can that closing lie before the start; a due instant
-        # is never earlier than the opening it counts from.
-        return max(last_closing, start)
+        window_end = max(e for e in state.wends[a:b] if e <= candidate)
+        # The calendar closes where the open stretch holding that window ends: later than
+        # the window itself only where windows of different dates overlap (an overnight
+        # window spanning the next date's windows). Even then a due instant is never
+        # earlier than the opening it counts from.
+        closing = self.next_close(window_end - 1)
+        return max(closing, start)
