@@ -66,17 +66,25 @@ def _windows_in(value: Any, where: str) -> Windows:
     return tuple(sorted(spelt, key=parse_window))
 
 
-def _hours_in(value: Any) -> Any:
+def _pairs(value: Any, field: str, what: str) -> list[tuple[Any, ...]] | None:
+    """A mapping given as a dict or as (key, windows) pairs; None for anything else."""
     if isinstance(value, Mapping):
-        pairs = list(value.items())
-    elif isinstance(value, (list, tuple)):
-        pairs = [tuple(p) for p in value]
-    else:
+        return list(value.items())
+    if not isinstance(value, (list, tuple)):
+        return None
+    pairs = [tuple(p) for p in value]
+    for pair in pairs:
+        if len(pair) != 2:
+            raise CalendarError(f"{field}: expected ({what}, windows) pairs, got {pair!r}")
+    return pairs
+
+
+def _hours_in(value: Any) -> Any:
+    pairs = _pairs(value, "hours", "day")
+    if pairs is None:
         return value
     by_day: dict[str, Windows] = {}
     for pair in pairs:
-        if len(pair) != 2:
-            raise CalendarError(f"hours: expected (day, windows) pairs, got {pair!r}")
         key = weekday_key(pair[0])
         if key in by_day:
             raise CalendarError(f"hours: day {pair[0]!r} is given twice; list its windows once")
@@ -98,16 +106,11 @@ def _override_date(value: Any) -> date:
 
 
 def _overrides_in(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        pairs = list(value.items())
-    elif isinstance(value, (list, tuple)):
-        pairs = [tuple(p) for p in value]
-    else:
+    pairs = _pairs(value, "overrides", "date")
+    if pairs is None:
         return value
     by_date: dict[date, Windows] = {}
     for pair in pairs:
-        if len(pair) != 2:
-            raise CalendarError(f"overrides: expected (date, windows) pairs, got {pair!r}")
         day = _override_date(pair[0])
         if day in by_date:
             raise CalendarError(f"overrides: date {day.isoformat()} is given twice")
