@@ -11,8 +11,16 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-from slacalc import contracts
+from slacalc import billing, contracts
+from slacalc._availability import (
+    AvailabilityReport,
+    Outage,
+    ProbeOutages,
+    WindowAvailability,
+    availability_by_period,
+)
 from slacalc._calendar import Calendar
+from slacalc._compliance import ComplianceCell, ComplianceReport, GoalResult, compliance
 from slacalc._contract import (
     AvailabilityTarget,
     ClockPolicy,
@@ -52,23 +60,29 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
     __version__ = "0.0.0"
 
 __all__ = [
+    "AvailabilityReport",
     "AvailabilityTarget",
     "BatchReport",
     "Calendar",
     "CalendarError",
     "CalendarTime",
     "ClockPolicy",
+    "ComplianceCell",
     "ComplianceGoal",
+    "ComplianceReport",
     "Contract",
     "ContractError",
     "CycleReport",
     "Event",
     "FrozenMap",
+    "GoalResult",
     "Holidays",
     "InterruptionLimit",
     "InvalidIntervalError",
     "NaiveDatetimeError",
+    "Outage",
     "Priority",
+    "ProbeOutages",
     "SlacalcError",
     "Status",
     "Target",
@@ -79,8 +93,12 @@ __all__ = [
     "TicketReport",
     "UnknownContractError",
     "UnknownPriorityError",
+    "WindowAvailability",
     "WorkingDays",
     "__version__",
+    "availability_by_period",
+    "billing",
+    "compliance",
     "contracts",
     "evaluate_many",
 ]

@@ -23,6 +23,7 @@ that round-trips through JSON, so a user can write a contract as a file.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -36,8 +37,6 @@ from slacalc._frozen import FrozenMap, instance_cache
 from slacalc._ticket import EVENT_KINDS
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from slacalc._report import BatchReport, TicketReport
     from slacalc._ticket import Ticket
 
@@ -219,6 +218,33 @@ class ComplianceGoal(_Frozen):
     source: str = ""
 
 
+class AvailabilityTargets(tuple[AvailabilityTarget, ...]):
+    """A contract's availability targets (a tuple) that, called, measure availability.
+
+    ``contract.availability(outages, start, end)`` is
+    :func:`slacalc._availability.availability` for that contract.
+    """
+
+    _contract: Contract
+
+    def __new__(
+        cls, targets: Iterable[AvailabilityTarget], contract: Contract
+    ) -> AvailabilityTargets:
+        made = super().__new__(cls, targets)
+        made._contract = contract
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled and deep-copied as a plain tuple; the contract binds it again.
+        return (tuple, (tuple(self),))
+
+    def __call__(self, outages: Iterable[Any], start: datetime, end: datetime) -> Any:
+        """Uptime per availability target and interruptions over ``[start, end)``."""
+        from slacalc._availability import availability
+
+        return availability(self._contract, outages, start, end)
+
+
 class Contract(_Frozen):
     """A vendor's service-level agreement as slacalc reads it.
 
@@ -239,6 +265,35 @@ class Contract(_Frozen):
     compliance: tuple[ComplianceGoal, ...] = ()
     clock: ClockPolicy = ClockPolicy()
     notes: tuple[str, ...] = ()
+
+    def model_copy(
+        self, *, update: Mapping[str, Any] | None = None, deep: bool = False
+    ) -> Contract:
+        """A copy with fields replaced; as with pydantic, ``update`` is not validated
+        (pass mappings as ``FrozenMap``)."""
+        copied = super().model_copy(update=update, deep=deep)
+        copied._bind_availability()
+        return copied
+
+    def __copy__(self) -> Contract:
+        copied = super().__copy__()
+        copied._bind_availability()
+        return copied
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Contract:
+        copied = super().__deepcopy__(memo)
+        copied._bind_availability()
+        return copied
+
+    def __setstate__(self, state: dict[Any, Any]) -> None:
+        super().__setstate__(state)
+        self._bind_availability()
+
+    def _bind_availability(self) -> None:
+        # SPEC 2 and 4: ``contract.availability`` is the tuple of targets *and*
+        # ``contract.availability(outages, start, end)`` measures them. The stored tuple
+        # is a callable tuple bound to its contract (equal and hashing as a tuple).
+        self.__dict__["availability"] = AvailabilityTargets(self.availability, self)
 
     @field_validator("notes", mode="before")
     @classmethod
@@ -299,6 +354,7 @@ class Contract(_Frozen):
             raise ContractError(
                 f"valid_to {self.valid_to} lies before valid_from {self.valid_from}"
             )
+        self._bind_availability()
         return self
 
     # -- lookups ------------------------------------------------------------------------
