@@ -1,0 +1,118 @@
+"""The example scripts answer their questions: each runs and prints the verified answer."""
+
+from __future__ import annotations
+
+import runpy
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from slacalc import contracts
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def run(name: str, capsys: pytest.CaptureFixture[str]) -> str:
+    runpy.run_path(str(EXAMPLES / name), run_name="__main__")
+    return capsys.readouterr().out
+
+
+def test_was_this_ticket_in_sla_explains_the_intramed_wait(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = run("was_this_ticket_in_sla.py", capsys)
+    # docs/contracts.md, Intramed: 12 h target, due Tuesday 12:00 after a 2 h pause.
+    assert "Ticket IM-1 on intramed/on-premise, priority level-1" in out
+    assert "  restore: met\n" in out
+    assert "    target       12 h of support time" in out
+    assert "    due at       Tue 2026-11-24 12:00 CET" in out
+    assert "    counted      11.5 h (paused 2 h)" in out
+    assert "    milestone    50% at Mon 2026-11-23 16:00" in out
+    assert out.rstrip().endswith("Answer: ticket IM-1 is in SLA.")
+
+
+def test_monthly_compliance_prints_the_table_and_the_goals(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a chart, if matplotlib is there, lands here
+    out = run("monthly_compliance.py", capsys)
+    assert "infravision/cloud: 60 tickets opened in November 2026" in out
+    assert "top      response      1        4     0    20%" in out
+    assert "high     resolution    4        4     1    50%" in out
+    assert "goal top >= 100%: 1/9 = 11.1% NOT held" in out
+    assert "goal high+medium+low >= 80%: 100/104 = 96.2% held" in out
+    assert "All goals held: no" in out
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        assert "(matplotlib is not installed: no chart written)" in out
+    else:
+        assert (tmp_path / "monthly_compliance.png").stat().st_size > 0
+
+
+def test_breaching_soon_lists_the_targets_due_within_four_business_hours(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = run("breaching_soon.py", capsys)
+    lines = out.splitlines()
+    assert lines[0] == (
+        "vioms/advanced at Thu 2026-11-26 15:00; 4 business hours later is Fri 2026-11-27 11:00"
+    )
+    assert lines[1] == "Breaching within 4 business hours (5):"
+    # soonest first; P1 response 4 h from Thu 13:00 is due at Thu 17:00, the close.
+    assert [line.split()[0] for line in lines[2:7]] == [
+        "INC-105",
+        "INC-103",
+        "INC-101",
+        "INC-102",
+        "INC-104",
+    ]
+    assert "INC-101 P1 response   breaches after Fri 2026-11-27 09:00 (2 h" in out
+    assert "INC-102 P2 response   breaches after Fri 2026-11-27 09:30 (2.5 h" in out
+    assert "Already breached (1):\n  INC-106 P3 response breached" in out
+
+
+def test_uptime_from_probes_reports_november(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run("uptime_from_probes.py", capsys)
+    assert "connexys/standard: 8616 probe samples, every 5 minutes" in out
+    assert "  outage  Sun 29 Nov 14:05 -> Sun 29 Nov 15:40  (1:35:00)" in out
+    assert "  unknown Tue 24 Nov 22:15 -> Wed 25 Nov 00:15  (no samples, not downtime)" in out
+    # 50 + 65 + 95 minutes = 3.5 h down of 720 h; 0.5 % of 720 h is 3 h 36 min.
+    assert (
+        "November 2026 uptime: 99.514% up (minimum 99.5%), down 3:30:00 of 30 days, 0:00:00, "
+        "allowed 3:36:00: met"
+    ) in out
+    assert "interruptions: 3" in out
+
+
+@pytest.fixture
+def unregister_mine() -> Iterator[None]:
+    """The example registers acme/hosting-gold; keep it out of the other tests."""
+    yield
+    contracts._registry.pop("acme/hosting-gold", None)
+
+
+@pytest.mark.usefixtures("unregister_mine")
+def test_my_own_contract_loads_registers_and_evaluates(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    pytest.importorskip("yaml")
+    assert "acme/hosting-gold" not in contracts.ids()
+    out = run("my_own_contract.py", capsys)
+    assert "acme/hosting-gold" in contracts.ids()
+    assert "Loaded my_contract.yaml: acme/hosting-gold (Acme Hosting, Gold support)" in out
+    assert "contracts.get('acme/hosting-gold') is the loaded one: True" in out
+    # Christmas Eve 16:30-18:00 is 1.5 h; Christmas and the weekend are closed.
+    assert "response   due Mon 2026-12-28 08:30, stopped Mon 2026-12-28 08:15" in out
+    assert "after 1:45:00 of office time: met" in out
+    assert "resolution due Mon 2026-12-28 16:15, stopped Mon 2026-12-28 17:00" in out
+    assert "after 8:45:00 of office time: breached" in out
+
+
+def test_my_own_contract_without_pyyaml_says_how_to_get_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(__import__("sys").modules, "yaml", None)
+    out = run("my_own_contract.py", capsys)
+    assert "needs PyYAML: pip install 'slacalc[yaml]'" in out
