@@ -53,6 +53,19 @@ import businesstimedelta as btd
 import holidays as holidays_package
 import pandas as pd
 import pytz
+from _timing import (
+    MIN_ROUND_S,
+    QUICK,
+    ROUNDS,
+    Contender,
+    Pairs,
+    call_loop,
+    fmt_time,
+    loop_overhead,
+    measure,
+    passes_for,
+    round_ratios,
+)
 
 from slacalc import Calendar, Holidays
 
@@ -69,12 +82,7 @@ MAX_HOURS = 40
 MAX_SPAN_DAYS = 40
 FAR_HOURS = 20_000
 
-QUICK = "--quick" in sys.argv
 PROFILE = "--profile" in sys.argv
-# Many short interleaved rounds: the host's speed drifts by up to 2x over seconds, and
-# short rounds give every contender a fair share of its fast moments.
-MIN_ROUND_S = 0.02 if QUICK else 0.03
-ROUNDS = 7 if QUICK else 25
 N_FAST = 2_000 if QUICK else 10_000  # inputs for slacalc-only measurements
 N_PANDAS = 150 if QUICK else 400
 N_BTD_ADD = 100 if QUICK else 300
@@ -106,17 +114,6 @@ def wall_is_unique(t: datetime) -> bool:
 
 
 # -- timing ----------------------------------------------------------------------------
-Pairs = Sequence[tuple[Any, Any]]
-
-
-def call_loop(fn: Callable[[Any, Any], Any], items: Pairs) -> Callable[[], None]:
-    def run() -> None:
-        for a, b in items:
-            fn(a, b)
-
-    return run
-
-
 def baseline_loop(items: Pairs, tz: ZoneInfo) -> Callable[[], None]:
     """The bare round trip of target 1, inlined (no extra call frame to flatter it)."""
     fromtimestamp = datetime.fromtimestamp
@@ -126,76 +123,6 @@ def baseline_loop(items: Pairs, tz: ZoneInfo) -> Callable[[], None]:
             fromtimestamp(t.timestamp() + x, tz)
 
     return run
-
-
-def empty_loop(items: Pairs) -> Callable[[], None]:
-    def run() -> None:
-        for _a, _b in items:
-            pass
-
-    return run
-
-
-def passes_for(run: Callable[[], None], min_s: float) -> int:
-    """How many passes make one round last at least ``min_s`` (like timeit.autorange)."""
-    number = 1
-    while True:
-        elapsed = timeit.Timer(run).timeit(number)
-        if elapsed >= min_s:
-            return number
-        number = max(number * 2, int(number * min_s / max(elapsed, 1e-9) * 1.1) + 1)
-
-
-@dataclass
-class Contender:
-    name: str
-    run: Callable[[], None]
-    n: int  # operations per pass
-    overhead: float = 0.0  # seconds of bare loop per pass
-    number: int = 1
-    per_op: list[float] | None = None  # seconds per operation, one per round
-
-    @property
-    def best(self) -> float:
-        assert self.per_op
-        return min(self.per_op)
-
-    @property
-    def median(self) -> float:
-        assert self.per_op
-        return statistics.median(self.per_op)
-
-
-def loop_overhead(items: Pairs) -> float:
-    run = empty_loop(items)
-    number = passes_for(run, MIN_ROUND_S / 3)
-    return min(timeit.Timer(run).repeat(5, number)) / number
-
-
-def measure(contenders: Sequence[Contender], rounds: int = ROUNDS) -> None:
-    """Time the contenders in interleaved rounds; fill in ``per_op`` for each."""
-    for c in contenders:
-        c.number = passes_for(c.run, MIN_ROUND_S)
-        c.per_op = []
-    for _ in range(rounds):
-        for c in contenders:
-            elapsed = timeit.Timer(c.run).timeit(c.number)  # timeit switches gc off
-            assert c.per_op is not None
-            c.per_op.append(max(elapsed / c.number - c.overhead, 1e-12) / c.n)
-
-
-def round_ratios(num: Contender, den: Contender) -> list[float]:
-    assert num.per_op
-    assert den.per_op
-    return [a / b for a, b in zip(num.per_op, den.per_op, strict=True)]
-
-
-def fmt_time(seconds: float) -> str:
-    if seconds < 1e-6:
-        return f"{seconds * 1e9:7.0f} ns"
-    if seconds < 1e-3:
-        return f"{seconds * 1e6:7.2f} us"
-    return f"{seconds * 1e3:7.2f} ms"
 
 
 def show(*contenders: Contender) -> None:

@@ -41,14 +41,24 @@ import random
 import statistics
 import sys
 import time
-import timeit
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from importlib.metadata import version
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from _timing import (
+    MIN_ROUND_S,
+    QUICK,
+    ROUNDS,
+    Contender,
+    call_loop,
+    fmt_time,
+    loop_overhead,
+    measure,
+)
 
 import slacalc
 from slacalc import (
@@ -70,10 +80,7 @@ AT = datetime(2027, 1, 1, 0, 0, tzinfo=AMS)  # "now" for every evaluation
 WARM_YEARS = (2024, 2028)  # the calendar is compiled over these years before timing
 MAX_HOURS = 40  # baseline: add(t, timedelta(hours=h)), h uniform in 1..MAX_HOURS
 
-QUICK = "--quick" in sys.argv
 PROFILE = "--profile" in sys.argv
-MIN_ROUND_S = 0.02 if QUICK else 0.03
-ROUNDS = 7 if QUICK else 25
 N_SINGLE = 60 if QUICK else 300  # tickets of the single-evaluation measurement
 N_ADD = 2_000 if QUICK else 10_000  # inputs of the add baseline
 N_BATCH = 5_000 if QUICK else 100_000
@@ -267,80 +274,6 @@ def six_event_ticket(rng: random.Random, step: Stepper, variant: str, index: int
 
 
 # -- timing (the conventions of bench_engine.py) ----------------------------------------
-Pairs = Sequence[tuple[Any, Any]]
-
-
-def call_loop(fn: Callable[[Any, Any], Any], items: Pairs) -> Callable[[], None]:
-    def run() -> None:
-        for a, b in items:
-            fn(a, b)
-
-    return run
-
-
-def empty_loop(items: Pairs) -> Callable[[], None]:
-    def run() -> None:
-        for _a, _b in items:
-            pass
-
-    return run
-
-
-def passes_for(run: Callable[[], None], min_s: float) -> int:
-    """How many passes make one round last at least ``min_s`` (like timeit.autorange)."""
-    number = 1
-    while True:
-        elapsed = timeit.Timer(run).timeit(number)
-        if elapsed >= min_s:
-            return number
-        number = max(number * 2, int(number * min_s / max(elapsed, 1e-9) * 1.1) + 1)
-
-
-def loop_overhead(items: Pairs) -> float:
-    run = empty_loop(items)
-    number = passes_for(run, MIN_ROUND_S / 3)
-    return min(timeit.Timer(run).repeat(5, number)) / number
-
-
-@dataclass
-class Contender:
-    name: str
-    run: Callable[[], None]
-    n: int  # operations per pass
-    overhead: float = 0.0  # seconds of bare loop per pass
-    number: int = 0  # passes per round, set by prepare()
-    per_op: list[float] | None = None  # seconds per operation, one per round
-
-    def prepare(self) -> None:
-        if not self.number:
-            self.number = passes_for(self.run, MIN_ROUND_S)
-        self.per_op = []
-
-    def one_round(self) -> None:
-        elapsed = timeit.Timer(self.run).timeit(self.number)  # timeit switches gc off
-        assert self.per_op is not None
-        self.per_op.append(max(elapsed / self.number - self.overhead, 1e-12) / self.n)
-
-    @property
-    def best(self) -> float:
-        assert self.per_op
-        return min(self.per_op)
-
-    @property
-    def median(self) -> float:
-        assert self.per_op
-        return statistics.median(self.per_op)
-
-
-def measure(contenders: Sequence[Contender], rounds: int = ROUNDS) -> None:
-    """Time the contenders in interleaved rounds; fill in ``per_op`` for each."""
-    for c in contenders:
-        c.prepare()
-    for _ in range(rounds):
-        for c in contenders:
-            c.one_round()
-
-
 def load_text() -> str:
     """The machine's load: other processes on a small machine slow the wall-clock times."""
     try:
@@ -348,14 +281,6 @@ def load_text() -> str:
     except OSError:  # pragma: no cover - not on every platform
         return f"{os.cpu_count()} CPUs, load unknown"
     return f"{os.cpu_count()} CPUs, load average {one:.2f} (1 min), {five:.2f} (5 min)"
-
-
-def fmt_time(seconds: float) -> str:
-    if seconds < 1e-6:
-        return f"{seconds * 1e9:7.0f} ns"
-    if seconds < 1e-3:
-        return f"{seconds * 1e6:7.2f} us"
-    return f"{seconds * 1e3:7.2f} ms"
 
 
 def show(*contenders: Contender) -> None:
