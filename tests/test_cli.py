@@ -394,12 +394,109 @@ def test_check_the_readme_example(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1
     records = json_lines(out)
     bad = [r for r in records if "error" in r]
-    assert len(bad) == 1
-    assert bad[0]["ticket"] == "VI-1029"
-    assert bad[0]["line"] == 30
-    statuses = {r["status"] for r in records if "status" in r}
-    assert {"met", "breached", "running", "not_started"} <= statuses
-    assert len({r["ticket"] for r in records if "status" in r}) == 29
+    assert [(r["ticket"], r["line"]) for r in bad] == [("VI-1029", 23), ("CX-4006", 40)]
+    assert "no UTC offset" in bad[0]["error"]
+    assert "did you mean 'connexys/standard'" in bad[1]["error"]
+    good = [r for r in records if "status" in r]
+    statuses = {r["status"] for r in good}
+    assert {"met", "breached", "running", "not_started", "no_target"} <= statuses
+    # every built-in vendor is in the example, each ticket under the contract it names
+    assert {r["contract"].split("/")[0] for r in good} == {
+        "vioms",
+        "reflex",
+        "infravision",
+        "connexys",
+        "intramed",
+    }
+    assert len({r["ticket"] for r in good}) == 42
+    by_key = {(r["ticket"], r["metric"]): r for r in good}
+    # InfraVision Hoog, opened Tue 17:00: 0.5 h + 9 h of support hours -> due Wed 17:00;
+    # the response came one second later.
+    assert by_key[("IV-3002", "response")]["due_at"] == "2026-11-25T17:00:00+01:00"
+    assert by_key[("IV-3002", "response")]["status"] == "breached"
+    assert by_key[("IV-3002", "response")]["elapsed_seconds"] == 9 * 3600 + 1
+    # Raised to Top at 10:00 before the root cause (10:30): 4 h from 10:30 -> due 14:30.
+    assert by_key[("IV-3005", "resolution")]["due_at"] == "2026-11-26T14:30:00+01:00"
+    assert by_key[("IV-3005", "resolution")]["status"] == "breached"
+    # Intramed Niveau 1 (1 working day, pausable), opened Mon 18:00, paused Tue 09:00-14:00:
+    # without it due at the end of the next working day (Tue 17:00); the pause holds 5 h of
+    # support hours, so due 5 h of support hours later: Wed 08:00 + 5 h = Wed 13:00.
+    assert by_key[("IM-5001", "restore")]["due_at"] == "2026-11-25T13:00:00+01:00"
+    assert by_key[("IM-5001", "restore")]["elapsed_seconds"] == 8 * 3600
+
+
+def test_check_a_contract_column_picks_each_rows_contract(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    tickets = write(
+        tmp_path,
+        "t.csv",
+        "id,contract,priority,opened_at,responded_at\n"
+        # blank contract cell: the ID argument's contract (VIOMS P1: 4 h -> Mon 13:15)
+        "A-1,,P1,2026-11-23T09:15:00+01:00,2026-11-23T09:40:00+01:00\n"
+        # InfraVision Top: 1 h of support hours from 08:30 -> 09:30; responded exactly then
+        "B-1,infravision/cloud,1,2026-11-23T08:00:00+01:00,2026-11-23T09:30:00+01:00\n"
+        "C-1,nope/nope,1,2026-11-23T08:00:00+01:00,\n",
+    )
+    code, out, _ = run(capsys, "check", "vioms/advanced", tickets, "--at", AT, "--format", "json")
+    assert code == 1
+    records = json_lines(out)
+    assert all(list(r)[:2] == ["ticket", "contract"] for r in records if "status" in r)
+    by_key = {(r["ticket"], r["metric"]): r for r in records if "status" in r}
+    assert by_key[("A-1", "response")]["contract"] == "vioms/advanced"
+    assert by_key[("A-1", "response")]["due_at"] == "2026-11-23T13:15:00+01:00"
+    assert by_key[("B-1", "response")]["contract"] == "infravision/cloud"
+    assert by_key[("B-1", "response")]["due_at"] == "2026-11-23T09:30:00+01:00"
+    assert by_key[("B-1", "response")]["status"] == "met"
+    (bad,) = [r for r in records if "error" in r]
+    assert bad == {"ticket": "C-1", "line": 4, "error": "unknown contract 'nope/nope'"}
+    code, out, _ = run(capsys, "check", "vioms/advanced", tickets, "--at", AT)
+    assert out.splitlines()[0].split()[:3] == ["ticket", "contract", "metric"]
+    code, out, _ = run(capsys, "check", "vioms/advanced", tickets, "--at", AT, "--format", "csv")
+    assert out.splitlines()[0].startswith("ticket,contract,metric,")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _many_tickets(tmp_path: Path, count: int) -> str:
+    lines = [
+        f"T-{n},P4,2026-11-23T09:00:00+01:00,,2026-11-23T10:00:00+01:00," for n in range(count)
+    ]
+    return write(tmp_path, "many.csv", HEADER + "\n".join(lines) + "\n")
+
+
+def test_check_draws_a_progress_bar_on_a_terminal_for_more_than_10000_rows(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tickets = _many_tickets(tmp_path, 10_001)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    code = main(["check", "vioms/advanced", tickets, "--at", AT, "--format", "csv"])
+    assert code == 0
+    drawn = terminal.getvalue()
+    assert "\r" in drawn
+    assert "100%  10,001/10,001 rows" in drawn
+    assert drawn.endswith("\r\x1b[2K")  # the line is wiped when done
+    out = capsys.readouterr().out
+    assert "\r" not in out
+    assert len(out.splitlines()) == 1 + 10_001
+
+
+def test_check_draws_no_progress_bar_for_10000_rows_or_off_a_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["check", "vioms/advanced", _many_tickets(tmp_path, 10_000), "--at", AT]) == 0
+    assert terminal.getvalue() == ""
+    pipe = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", pipe)
+    assert main(["check", "vioms/advanced", _many_tickets(tmp_path, 10_001), "--at", AT]) == 0
+    assert pipe.getvalue() == ""
+    capsys.readouterr()
 
 
 @pytest.mark.parametrize(

@@ -33,8 +33,6 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 from zoneinfo import ZoneInfo
 
-from dateutil.parser import isoparse
-
 from slacalc import contracts
 from slacalc._availability import Outage, availability
 from slacalc._calendar import Calendar
@@ -42,24 +40,23 @@ from slacalc._contract import Contract, Target
 from slacalc._durations import CalendarTime, WorkingDays
 from slacalc._errors import SlacalcError
 from slacalc._evaluate import evaluate_many
+from slacalc._progress import Progress
+from slacalc._records import (
+    EVENT_FILE_COLUMNS,
+    TICKET_COLUMNS,
+    cell_text,
+    event_from_record,
+    parse_instant,
+    ticket_from_record,
+)
 from slacalc._report import Status, TicketReport
 from slacalc._ticket import Event, Ticket
 
 __all__ = ["main"]
 
-#: Ticket-file columns holding an event's time, and the event kind each one records.
-EVENT_COLUMNS: dict[str, str] = {
-    "responded_at": "responded",
-    "workaround_at": "workaround",
-    "root_cause_at": "root_cause_identified",
-    "on_site_requested_at": "on_site_requested",
-    "on_site_at": "on_site",
-    "resolved_at": "resolved",
-}
-TICKET_COLUMNS = ("id", "priority", "opened_at", "kind", *EVENT_COLUMNS)
-EVENT_FILE_COLUMNS = ("ticket", "at", "kind", "priority", "reason")
 OUTPUT_FIELDS = (
     "ticket",
+    "contract",
     "metric",
     "status",
     "due_at",
@@ -68,6 +65,10 @@ OUTPUT_FIELDS = (
     "line",
     "error",
 )
+
+
+#: Tickets per call of ``evaluate_many`` in ``check`` (the progress bar moves per chunk).
+_CHUNK = 1000
 
 
 class UsageError(Exception):
@@ -82,20 +83,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 # -- small helpers ----------------------------------------------------------------------
-
-
-def parse_instant(text: str, what: str) -> datetime:
-    """An aware datetime from ISO 8601 text; ``UsageError``-free ``ValueError`` otherwise."""
-    text = text.strip()
-    if not text:
-        raise ValueError(f"{what} is empty")
-    try:
-        value = isoparse(text)
-    except (ValueError, OverflowError):
-        raise ValueError(f"{what} {text!r} is not an ISO 8601 time") from None
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError(f"{what} {text!r} has no UTC offset (write e.g. {text}+01:00)")
-    return value
 
 
 def _align(rows: Sequence[Sequence[str]], out: TextIO) -> None:
@@ -337,6 +324,7 @@ def _later_starts(targets: Iterable[Target]) -> list[str]:
 class _Row:
     line: int
     ticket_id: str | None
+    contract: str | None = None
     data: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
     events: list[Event] = field(default_factory=list)
@@ -410,42 +398,25 @@ def _check_header(
         )
 
 
-def _text(record: dict[str, Any], name: str) -> str:
-    value = record.get(name)
-    if value is None:
-        return ""
-    return str(value).strip()
-
-
 def _read_tickets(path: str) -> list[_Row]:
     rows: list[_Row] = []
     seen: dict[str, int] = {}
     for line, record in _records(path, "ticket file", TICKET_COLUMNS, TICKET_COLUMNS[:3]):
-        row = _Row(line=line, ticket_id=_text(record, "id") or None)
+        row = _Row(
+            line=line,
+            ticket_id=cell_text(record, "id") or None,
+            contract=cell_text(record, "contract") or None,
+        )
         rows.append(row)
         if "__error__" in record:
             row.error = str(record["__error__"])
             continue
         try:
-            if row.ticket_id is None:
-                raise ValueError("id is empty")
             if row.ticket_id in seen:
                 raise ValueError(f"duplicate id (first on line {seen[row.ticket_id]})")
-            seen[row.ticket_id] = line
-            priority = _text(record, "priority")
-            if not priority:
-                raise ValueError("priority is empty")
-            opened = parse_instant(_text(record, "opened_at"), "opened_at")
-            for column, kind in EVENT_COLUMNS.items():
-                value = _text(record, column)
-                if value:
-                    row.events.append(Event(at=parse_instant(value, column), kind=kind))
-            row.data = {
-                "id": row.ticket_id,
-                "priority": priority,
-                "opened_at": opened,
-                "kind": _text(record, "kind") or "incident",
-            }
+            if row.ticket_id is not None:
+                seen[row.ticket_id] = line
+            row.data, row.events = ticket_from_record(record)
         except ValueError as error:
             row.error = str(error)
     return rows
@@ -456,7 +427,7 @@ def _attach_events(path: str, rows: list[_Row], out: list[_Row]) -> None:
     by_id = {row.ticket_id: row for row in rows if row.ticket_id is not None}
     name = Path(path).name
     for line, record in _records(path, "events file", EVENT_FILE_COLUMNS, EVENT_FILE_COLUMNS[:3]):
-        ticket_id = _text(record, "ticket") or None
+        ticket_id = cell_text(record, "ticket") or None
         row = by_id.get(ticket_id) if ticket_id is not None else None
         problem: str | None = None
         if "__error__" in record:
@@ -471,48 +442,74 @@ def _attach_events(path: str, rows: list[_Row], out: list[_Row]) -> None:
         if row.error is not None:
             continue
         try:
-            at = parse_instant(_text(record, "at"), "at")
-            kind = _text(record, "kind")
-            if not kind:
-                raise ValueError("kind is empty")
-            row.events.append(
-                Event(
-                    at=at,
-                    kind=kind,
-                    priority=_text(record, "priority") or None,
-                    reason=_text(record, "reason") or None,
-                )
-            )
+            row.events.append(event_from_record(record))
         except ValueError as error:
             row.error = f"{name} line {line}: {error}"
 
 
+def _row_contracts(default: Contract, rows: list[_Row]) -> dict[int, Contract]:
+    """The contract of each good row by line: its ``contract`` cell, else ``default``.
+
+    A cell naming no known contract makes the row bad (the others still run).
+    """
+    chosen: dict[int, Contract] = {}
+    known = contracts.ids()
+    for row in rows:
+        if row.error is not None:
+            continue
+        if row.contract is None or row.contract == default.id:
+            chosen[row.line] = default
+        elif row.contract in known:
+            chosen[row.line] = contracts.get(row.contract)
+        else:
+            close = difflib.get_close_matches(row.contract, known, n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+            row.error = f"unknown contract {row.contract!r}{hint}"
+    return chosen
+
+
+def _evaluate_rows(
+    default: Contract, rows: list[_Row], at: datetime, progress: Progress
+) -> dict[int, tuple[Contract, TicketReport | str]]:
+    """Each good row's contract and report (or the message of its failure), by line."""
+    chosen = _row_contracts(default, rows)
+    groups: dict[str, list[_Row]] = {}
+    for row in rows:
+        if row.line in chosen:
+            groups.setdefault(chosen[row.line].id, []).append(row)
+    outcomes: dict[int, tuple[Contract, TicketReport | str]] = {}
+    for group in groups.values():
+        contract = chosen[group[0].line]
+        for first in range(0, len(group), _CHUNK):
+            chunk = group[first : first + _CHUNK]
+            tickets: list[Ticket | dict[str, Any]] = [
+                {**row.data, "events": sorted(row.events, key=lambda e: e.at)}  # stable: rule 1
+                for row in chunk
+            ]
+            batch = evaluate_many(contract, tickets, at=at)
+            for row, outcome in zip(chunk, batch.outcomes, strict=True):
+                result = outcome if isinstance(outcome, TicketReport) else outcome.message
+                outcomes[row.line] = (contract, result)
+            progress.advance(len(chunk))
+    return outcomes
+
+
 def _check_lines(
-    contract: Contract, rows: list[_Row], orphans: list[_Row], at: datetime
+    default: Contract, rows: list[_Row], orphans: list[_Row], at: datetime, progress: Progress
 ) -> tuple[list[dict[str, Any]], bool]:
     """Output records in input order, and whether anything breached or was bad."""
-    good = [row for row in rows if row.error is None]
-    tickets: list[Ticket | dict[str, Any]] = []
-    for row in good:
-        events = sorted(row.events, key=lambda e: e.at)  # stable: rule 1
-        tickets.append({**row.data, "events": events})
-    batch = evaluate_many(contract, tickets, at=at)
-    outcomes: dict[int, TicketReport | str] = {}
-    for row, outcome in zip(good, batch.outcomes, strict=True):
-        if isinstance(outcome, TicketReport):
-            outcomes[row.line] = outcome
-        else:
-            outcomes[row.line] = outcome.message
+    outcomes = _evaluate_rows(default, rows, at, progress)
     records: list[dict[str, Any]] = []
     failed = False
     for row in [*rows, *orphans]:
-        result = outcomes.get(row.line) if row.error is None else row.error
+        contract, result = outcomes.get(row.line, (None, row.error))
         if isinstance(result, TicketReport):
             for metric, r in result.targets.items():
                 failed = failed or r.status is Status.BREACHED
                 records.append(
                     {
                         "ticket": result.ticket_id,
+                        "contract": contract.id if contract is not None else None,
                         "metric": metric,
                         "status": r.status.value,
                         "due_at": _iso(r.due_at),
@@ -540,21 +537,32 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     orphans: list[_Row] = []
     if args.events is not None:
         _attach_events(args.events, rows, orphans)
-    records, failed = _check_lines(c, rows, orphans, at)
+    with Progress(len(rows), f"checking {Path(path).name}", sys.stderr) as progress:
+        records, failed = _check_lines(c, rows, orphans, at, progress)
+    # A file that names contracts per row gets them back; otherwise SPEC's fields only.
+    mixed = any(row.contract is not None for row in rows)
+    if not mixed:
+        for record in records:
+            record.pop("contract", None)
     if args.format == "json":
         for record in records:
             print(json.dumps(record, ensure_ascii=False), file=out)
     elif args.format == "csv":
-        writer = csv.DictWriter(out, fieldnames=OUTPUT_FIELDS, lineterminator="\n")
+        fields = [f for f in OUTPUT_FIELDS if mixed or f != "contract"]
+        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         writer.writerows(records)
     else:
-        _print_table(records, out, path, at)
+        _print_table(records, out, path, at, with_contract=mixed)
     return 1 if failed else 0
 
 
-def _print_table(records: list[dict[str, Any]], out: TextIO, path: str, at: datetime) -> None:
+def _print_table(
+    records: list[dict[str, Any]], out: TextIO, path: str, at: datetime, *, with_contract: bool
+) -> None:
     table = [["ticket", "metric", "status", "due_at", "breach_at", "elapsed"]]
+    if with_contract:
+        table[0].insert(1, "contract")
     bad: list[list[str]] = []
     tickets: set[str] = set()
     breached = 0
@@ -566,16 +574,17 @@ def _print_table(records: list[dict[str, Any]], out: TextIO, path: str, at: date
         breached += record["status"] == Status.BREACHED.value
         due = record["due_at"] or "-"
         breach = record["breach_at"] or "-"
-        table.append(
-            [
-                record["ticket"],
-                record["metric"],
-                record["status"],
-                due,
-                "" if breach == due else breach,
-                _hours(timedelta(seconds=record["elapsed_seconds"])),
-            ]
-        )
+        cells = [
+            record["ticket"],
+            record["metric"],
+            record["status"],
+            due,
+            "" if breach == due else breach,
+            _hours(timedelta(seconds=record["elapsed_seconds"])),
+        ]
+        if with_contract:
+            cells.insert(1, record["contract"])
+        table.append(cells)
     _align(table, out)
     if bad:
         print(f"\nbad rows in {path}:", file=out)
@@ -616,18 +625,20 @@ def _read_outages(path: str) -> tuple[list[Outage], list[dict[str, Any]]]:
             planned_value = record.get("planned")
             if isinstance(planned_value, bool):
                 planned = planned_value
-            elif _text(record, "planned").lower() in _TRUE:
+            elif cell_text(record, "planned").lower() in _TRUE:
                 planned = True
-            elif _text(record, "planned").lower() in _FALSE:
+            elif cell_text(record, "planned").lower() in _FALSE:
                 planned = False
             else:
-                raise ValueError(f"planned {_text(record, 'planned')!r} is not true or false")
-            start = parse_instant(_text(record, "start"), "start")
-            end = parse_instant(_text(record, "end"), "end")
+                raise ValueError(f"planned {cell_text(record, 'planned')!r} is not true or false")
+            start = parse_instant(cell_text(record, "start"), "start")
+            end = parse_instant(cell_text(record, "end"), "end")
             if end <= start:
                 raise ValueError("end is not after start")
             outages.append(
-                Outage(start=start, end=end, planned=planned, cause=_text(record, "cause") or None)
+                Outage(
+                    start=start, end=end, planned=planned, cause=cell_text(record, "cause") or None
+                )
             )
         except ValueError as error:
             bad.append({"line": line, "error": str(error)})

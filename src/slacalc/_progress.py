@@ -1,0 +1,68 @@
+"""A one-line progress bar for long runs of the command line.
+
+It draws only when there is a lot to do (more than ``threshold`` items) and the stream is
+a terminal, so pipes, files and CI logs never see it. It redraws at most once per whole
+percent, on one line (carriage return), and wipes that line when done, so the bar never
+mixes with the command's output on stdout.
+
+>>> import io
+>>> with Progress(50_000, "checking", io.StringIO()) as bar:  # not a terminal: silent
+...     bar.advance(50_000)
+>>> bar.enabled
+False
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import TextIO
+
+__all__ = ["Progress"]
+
+_WIDTH = 30
+
+
+class Progress:
+    """Count ``total`` items of work and show how far along they are on ``stream``."""
+
+    def __init__(self, total: int, label: str, stream: TextIO, *, threshold: int = 10_000):
+        self.total = total
+        self.label = label
+        self.stream = stream
+        self.done = 0
+        self._shown = -1
+        isatty = getattr(stream, "isatty", None)
+        self.enabled = total > threshold and callable(isatty) and bool(isatty())
+
+    def __enter__(self) -> Progress:
+        self._draw()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if self.enabled:
+            self.stream.write("\r\x1b[2K")  # carriage return, erase the line
+            self.stream.flush()
+
+    def advance(self, count: int) -> None:
+        """Record ``count`` more items done; redraw if a new whole percent was reached."""
+        self.done = min(self.total, self.done + count)
+        self._draw()
+
+    def _draw(self) -> None:
+        if not self.enabled:
+            return
+        percent = self.done * 100 // self.total
+        if percent == self._shown:
+            return
+        self._shown = percent
+        filled = self.done * _WIDTH // self.total
+        bar = "#" * filled + "-" * (_WIDTH - filled)
+        self.stream.write(
+            f"\r{self.label} [{bar}] {percent:3d}%  {self.done:,}/{self.total:,} rows"
+        )
+        self.stream.flush()
