@@ -600,8 +600,21 @@ def test_availability_reports_uptime_per_window_and_interruptions(
     assert support["measured_seconds"] == 189 * 3600
     assert support["downtime_seconds"] == 2 * 3600
     assert support["met"] is False
-    assert records[2] == {"interruptions": 2, "maximum": 3, "met": True}
+    assert records[2] == {"target": "interruptions", "interruptions": 2, "maximum": 3, "met": True}
     assert code == 1
+    code, out, _ = run(
+        capsys, "availability", "infravision/cloud", path, "--month", "2026-11", "--format", "csv"
+    )
+    assert code == 1
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["target"] for r in rows] == [
+        "support_hours",
+        "outside_support_hours",
+        "interruptions",
+    ]
+    assert rows[0]["measured_seconds"] == str(189 * 3600)
+    assert rows[0]["met"] == "False"
+    assert (rows[2]["interruptions"], rows[2]["maximum"], rows[2]["met"]) == ("2", "3", "True")
     code, out, _ = run(capsys, "availability", "reflex/basis", path, "--month", "2026-12")
     assert code == 0
     assert "uptime  99.90%   100.000%  744h" in out

@@ -601,6 +601,22 @@ def _print_table(
 OUTAGE_COLUMNS = ("start", "end", "planned", "cause")
 _TRUE = ("true", "yes", "y", "1", "planned")
 _FALSE = ("", "false", "no", "n", "0", "unplanned")
+#: Columns of ``availability --format csv``: one row per availability target, one row
+#: ``interruptions`` (count, maximum, met) and one row per bad outage row (line, error).
+AVAILABILITY_FIELDS = (
+    "target",
+    "calendar",
+    "minimum",
+    "uptime",
+    "measured_seconds",
+    "downtime_seconds",
+    "allowed_downtime_seconds",
+    "interruptions",
+    "maximum",
+    "met",
+    "line",
+    "error",
+)
 
 
 def _month(text: str, tz: str) -> tuple[datetime, datetime]:
@@ -673,6 +689,7 @@ def cmd_availability(args: argparse.Namespace, out: TextIO) -> int:
     ]
     limit = report.interruption_limit
     interruptions = {
+        "target": "interruptions",
         "interruptions": report.interruptions,
         "maximum": limit.maximum if limit is not None else None,
         "met": report.interruptions_met,
@@ -680,6 +697,10 @@ def cmd_availability(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         for record in [*records, interruptions, *bad]:
             print(json.dumps(record, ensure_ascii=False), file=out)
+    elif args.format == "csv":
+        writer = csv.DictWriter(out, fieldnames=AVAILABILITY_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows([*records, interruptions, *bad])
     else:
         print(
             f"{c.id} availability {args.month} ({start.isoformat()} to {end.isoformat()})", file=out
@@ -747,11 +768,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("table", "csv", "json"), default="table")
     availability = with_contract(
         "availability",
-        "ID OUTAGES --month YYYY-MM [--format table|json]",
+        "ID OUTAGES --month YYYY-MM [--format table|csv|json]",
         "uptime and interruptions for a month from a CSV/JSON lines file of outages",
     )
     availability.add_argument("--month", required=True, metavar="YYYY-MM")
-    availability.add_argument("--format", choices=("table", "json"), default="table")
+    availability.add_argument("--format", choices=("table", "csv", "json"), default="table")
     return parser
 
 
