@@ -36,6 +36,12 @@ def probe_samples(seed: int = 2026) -> list[tuple[datetime, bool]]:
     return [(START + n * STEP, n not in down) for n in range(count) if n not in gap]
 
 
+def hours(span: timedelta) -> str:
+    """``3h30m``: durations of hundreds of hours read better than ``30 days, 0:00:00``."""
+    minutes = int(span.total_seconds()) // 60
+    return f"{minutes // 60}h{minutes % 60:02d}m"
+
+
 def main() -> None:
     contract = contracts.get("connexys/standard")
     samples = probe_samples()
@@ -43,7 +49,8 @@ def main() -> None:
     print(f"{contract.id}: {len(samples)} probe samples, every 5 minutes")
     for outage in outages:
         print(
-            f"  outage  {outage.start:{FMT}} -> {outage.end:{FMT}}  ({outage.end - outage.start})"
+            f"  outage  {outage.start:{FMT}} -> {outage.end:{FMT}}  "
+            f"({hours(outage.end - outage.start)})"
         )
     for gap_start, gap_end in outages.unknown:
         print(f"  unknown {gap_start:{FMT}} -> {gap_end:{FMT}}  (no samples, not downtime)")
@@ -51,8 +58,8 @@ def main() -> None:
         for window in report.windows.values():
             print(
                 f"{report.start:%B %Y} {window.name}: {window.uptime:.3%} up "
-                f"(minimum {window.minimum:.1%}), down {window.downtime} "
-                f"of {window.measured}, allowed {window.allowed_downtime}: "
+                f"(minimum {window.minimum:.1%}), down {hours(window.downtime)} "
+                f"of {hours(window.measured)}, allowed {hours(window.allowed_downtime)}: "
                 f"{'met' if window.met else 'NOT met'}"
             )
         print(f"interruptions: {report.interruptions}")
