@@ -22,7 +22,7 @@ def test_was_this_ticket_in_sla_explains_the_intramed_wait(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     out = run("was_this_ticket_in_sla.py", capsys)
-    # docs/contracts.md, Intramed: 12 h target, due Tuesday 12:00 after a 2 h pause.
+    # docs/contracts/, Intramed: 12 h target, due Tuesday 12:00 after a 2 h pause.
     assert "Ticket IM-1 on intramed/on-premise, priority level-1" in out
     assert "  restore: met\n" in out
     assert "    target       12 h of support time" in out

@@ -1,7 +1,7 @@
 """The built-in contracts, and a registry for your own.
 
 Five vendors' service-level agreements ship built in, read from their documents as
-docs/contracts.md explains. Each vendor has one module here (``reflex``,
+docs/contracts/ explains. Each vendor has one module here (``reflex``,
 ``infravision``, ``vioms``, ``connexys``, ``intramed``) whose docstring lists the readings
 that are choices and how to override them.
 

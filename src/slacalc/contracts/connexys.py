@@ -19,7 +19,7 @@ Hours are hours of office time and days are working days of the calendar ``offic
 Monday to Friday 09:00-17:00, Europe/Amsterdam, closed on the algemeen erkende
 feestdagen. Availability: 99.5 % per calendar month, around the clock.
 
-Readings that are choices (CONTRACTS.md marks them; docs/contracts.md names them too),
+Readings that are choices (CONTRACTS.md marks them; docs/contracts/ names them too),
 each with the alternative and an override, for ``c = contracts.get("connexys/standard")``
 (``model_copy`` does not validate: give ``calendars`` as a ``FrozenMap``, as below, or
 the copy will neither hash nor serialise):

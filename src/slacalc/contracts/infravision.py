@@ -9,7 +9,7 @@ priorities ``top``, ``high``, ``medium``, ``low`` and the response and resolutio
 3.2, counted in support hours ("Reactie tijd en resolutietijden zijn van toepassing binnen de
 Ondersteuningsuren").
 
-Readings that are choices (docs/contracts.md names them too), each with its alternative;
+Readings that are choices (docs/contracts/ names them too), each with its alternative;
 the overrides below are one statement each and run as doctests:
 
 - **Zone** ``Europe/Amsterdam`` (Dutch time with summer time) for the document's "CET";

@@ -17,7 +17,7 @@ and have three levels, ``level-1``, ``level-2`` and ``level-3`` ("Niveau", 4.5).
   wordt niet meegerekend"): both metrics are pausable.
 - All are aims ("Hersteltijden zijn streeftijden"): ``commitment="aim"``.
 
-Readings that are choices (docs/contracts.md names them too), each with its alternative;
+Readings that are choices (docs/contracts/ names them too), each with its alternative;
 the overrides below are one statement each and run as doctests:
 
 - **Zone** ``Europe/Amsterdam`` (Dutch time with summer time); the document names none, a

@@ -16,7 +16,7 @@ Hours are hours of office time (Monday to Friday 09:00-17:00, Europe/Amsterdam, 
 holidays); every target is an aim ("Streven naar"). Availability: 99.9 % per calendar
 year, around the clock (section 3).
 
-Readings that are choices (CONTRACTS.md marks them; docs/contracts.md names them too),
+Readings that are choices (CONTRACTS.md marks them; docs/contracts/ names them too),
 each with the alternative and an override, for ``c = contracts.get("reflex/basis")``
 (``model_copy`` does not validate: give ``calendars`` as a ``FrozenMap``, as below, or
 the copy will neither hash nor serialise):
