@@ -1177,10 +1177,18 @@ class TestBadInput:
         t = ticket("P7", mon(9), tid="BAD-18")
         with pytest.raises(TicketError) as info:
             evaluate(t, tue(12))
-        message = str(info.value)
-        assert "BAD-18" in message
-        assert "P7" in message
-        assert "P1, P2, P3, P4" in message
+        assert str(info.value) == (
+            "ticket BAD-18: unknown priority 'P7'; use one of P1, P2, P3, P4 (or an alias)"
+        )
+
+    def test_unknown_priority_in_an_event_names_ticket_and_event_once(self) -> None:
+        t = ticket("P2", mon(9), ev(mon(10), "priority_changed", "P7"), tid="BAD-19")
+        with pytest.raises(TicketError) as info:
+            evaluate(t, tue(12))
+        assert str(info.value) == (
+            "ticket BAD-19: event 0 ('priority_changed' at 2026-11-23T10:00:00+01:00): "
+            "unknown priority 'P7'; use one of P1, P2, P3, P4 (or an alias)"
+        )
 
 
 # =========================================================================================

@@ -72,15 +72,16 @@ class _Plan:
         self.restart = contract.clock.on_priority_change == "restart"
         self.new_cycle = contract.clock.on_reopen == "new_cycle"
 
-    def priority_id(self, name: str, tid: str, where: Callable[[], str]) -> str:
-        """The canonical id of a priority name (memoised), or a ``TicketError``."""
+    def priority_id(self, name: str, where: Callable[[], str]) -> str:
+        """The canonical id of a priority name (memoised), or a ``TicketError`` whose
+        message starts with ``where()`` (the ticket, and the event if any)."""
         found = self.labels.get(name)
         if found is None:
             try:
                 found = self.contract.priority(name).id
             except UnknownPriorityError:
                 raise TicketError(
-                    f"ticket {tid}: {where()}: unknown priority {name!r}; use one of "
+                    f"{where()}: unknown priority {name!r}; use one of "
                     f"{', '.join(p.id for p in self.contract.priorities)} (or an alias)"
                 ) from None
             self.labels[name] = found
@@ -130,7 +131,7 @@ class _Facts:
         self.at = at
         tid = ticket.id
         opened = self.opened = to_us(ticket.opened_at, "opened_at")
-        first_priority = plan.priority_id(ticket.priority, tid, lambda: "its priority")
+        first_priority = plan.priority_id(ticket.priority, lambda: f"ticket {tid}")
         if ticket.kind not in plan.kinds:
             raise TicketError(
                 f"ticket {tid}: no target of contract {plan.contract.id} applies to kind "
@@ -171,7 +172,7 @@ class _Facts:
                     raise TicketError(
                         f"{_where(tid, i, event)} names no priority: set Event.priority"
                     )
-                new_priority = plan.priority_id(event.priority, tid, partial(_where, tid, i, event))
+                new_priority = plan.priority_id(event.priority, partial(_where, tid, i, event))
             elif kind == "paused":
                 paused = True
             elif kind == "resumed":
