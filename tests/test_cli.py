@@ -456,6 +456,26 @@ def test_check_a_contract_column_picks_each_rows_contract(
     assert out.splitlines()[0].startswith("ticket,contract,metric,")
 
 
+def test_check_events_go_to_the_first_of_two_rows_with_one_id(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    tickets = write(
+        tmp_path,
+        "t.csv",
+        "id,priority,opened_at\nA,P1,2026-11-23T09:00:00+01:00\nA,P1,2026-11-23T09:00:00+01:00\n",
+    )
+    events = write(tmp_path, "e.csv", "ticket,at,kind\nA,2026-11-23T10:00:00+01:00,responded\n")
+    argv = ["check", "vioms/advanced", tickets, "--events", events, "--at", AT, "--format", "json"]
+    code, out, _ = run(capsys, *argv)
+    assert code == 1
+    records = json_lines(out)
+    response = next(r for r in records if r.get("metric") == "response")
+    assert (response["status"], response["elapsed_seconds"]) == ("met", 3600)
+    assert [r for r in records if "error" in r] == [
+        {"ticket": "A", "line": 3, "error": "duplicate id (first on line 2)"}
+    ]
+
+
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True

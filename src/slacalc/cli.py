@@ -424,7 +424,10 @@ def _read_tickets(path: str) -> list[_Row]:
 
 def _attach_events(path: str, rows: list[_Row], out: list[_Row]) -> None:
     """Add the events file's events to their tickets; orphan event rows go to ``out``."""
-    by_id = {row.ticket_id: row for row in rows if row.ticket_id is not None}
+    by_id: dict[str, _Row] = {}
+    for ticket_row in rows:  # a duplicate id is a bad row: events go to the first one
+        if ticket_row.ticket_id is not None:
+            by_id.setdefault(ticket_row.ticket_id, ticket_row)
     name = Path(path).name
     for line, record in _records(path, "events file", EVENT_FILE_COLUMNS, EVENT_FILE_COLUMNS[:3]):
         ticket_id = cell_text(record, "ticket") or None
