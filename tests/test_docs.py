@@ -16,8 +16,9 @@
 The namespace starts with slacalc's public names (``slacalc.__all__``) and ``date``,
 ``datetime``, ``timedelta`` and ``ZoneInfo``. The registry of contracts is reset for every
 page (a page may ``contracts.register`` its own) and the code runs in a temporary working
-directory (a page may write files). Compiled with the page's path and line numbers, a
-failure points at the line of the Markdown file.
+directory holding a copy of examples/ (a page may write files and read the examples).
+Compiled with the page's path and line numbers, a failure points at the line of the
+Markdown file.
 
 A block is not run when the line just before its opening fence is ``<!-- no-run -->``.
 No page uses the marker at present; a block marked so must be explained here.
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import doctest
 import re
+import shutil
 import textwrap
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -125,6 +127,7 @@ CONTRACT_BLOCKS = [
 def namespace(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> dict[str, Any]:
     """The names every page starts with; a fresh registry and working directory."""
     monkeypatch.setattr(contracts, "_registry", dict(contracts._builtins()))
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")  # pages read the examples
     monkeypatch.chdir(tmp_path)
     names: dict[str, Any] = {name: getattr(slacalc, name) for name in slacalc.__all__}
     names.update(date=date, datetime=datetime, timedelta=timedelta, ZoneInfo=ZoneInfo)
