@@ -476,6 +476,24 @@ def test_check_events_go_to_the_first_of_two_rows_with_one_id(
     ]
 
 
+def test_check_an_orphan_event_on_the_line_of_a_good_ticket_is_still_reported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Outcomes are keyed by position, not by line: events line 2 is not tickets line 2."""
+    tickets = write(tmp_path, "t.csv", "id,priority,opened_at\nA,P1,2026-11-23T09:00+01:00\n")
+    events = write(tmp_path, "e.csv", "ticket,at,kind\nNOPE,2026-11-24T09:00+01:00,paused\n")
+    argv = ["check", "vioms/advanced", tickets, "--events", events, "--at", AT, "--format", "json"]
+    code, out, _ = run(capsys, *argv)
+    records = json_lines(out)
+    assert code == 1
+    assert [r["ticket"] for r in records].count("A") == 3  # response, resolution, on_site
+    assert records[-1] == {
+        "ticket": "NOPE",
+        "line": 2,
+        "error": "e.csv line 2: no such ticket in the ticket file",
+    }
+
+
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True

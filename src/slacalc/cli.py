@@ -27,7 +27,6 @@ import io
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -39,18 +38,18 @@ from slacalc._calendar import Calendar
 from slacalc._contract import Contract, Target
 from slacalc._durations import CalendarTime, WorkingDays
 from slacalc._errors import SlacalcError
-from slacalc._evaluate import evaluate_many
 from slacalc._progress import Progress
-from slacalc._records import (
-    EVENT_FILE_COLUMNS,
-    TICKET_COLUMNS,
-    cell_text,
-    event_from_record,
-    parse_instant,
-    ticket_from_record,
-)
+from slacalc._records import EVENT_FILE_COLUMNS, TICKET_COLUMNS, cell_text, parse_instant
 from slacalc._report import Status, TicketReport
 from slacalc._ticket import Event, Ticket
+from slacalc._ticket_rows import (
+    Record,
+    TicketRow,
+    attach_events,
+    column_problem,
+    evaluate_rows,
+    read_ticket_rows,
+)
 
 __all__ = ["main"]
 
@@ -65,10 +64,6 @@ OUTPUT_FIELDS = (
     "line",
     "error",
 )
-
-
-#: Tickets per call of ``evaluate_many`` in ``check`` (the progress bar moves per chunk).
-_CHUNK = 1000
 
 
 class UsageError(Exception):
@@ -320,16 +315,6 @@ def _later_starts(targets: Iterable[Target]) -> list[str]:
 # -- check ------------------------------------------------------------------------------
 
 
-@dataclass
-class _Row:
-    line: int
-    ticket_id: str | None
-    contract: str | None = None
-    data: dict[str, Any] = field(default_factory=dict)
-    error: str | None = None
-    events: list[Event] = field(default_factory=list)
-
-
 def _open_text(path: str, what: str) -> str:
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
@@ -342,8 +327,9 @@ def _open_text(path: str, what: str) -> str:
 
 def _records(
     path: str, what: str, known: Sequence[str], required: Sequence[str]
-) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, record) from a CSV file (header = line 1) or JSON lines file."""
+) -> Iterator[tuple[int, Record]]:
+    """(line number, record) from a CSV file (header = line 1) or JSON lines file; a line
+    that cannot be read is the text saying why instead of a record."""
     text = _open_text(path, what)
     if Path(path).suffix.lower() in (".jsonl", ".json"):
         for number, raw in enumerate(text.splitlines(), start=1):
@@ -352,10 +338,10 @@ def _records(
             try:
                 value = json.loads(raw)
             except json.JSONDecodeError as error:
-                yield number, {"__error__": f"not valid JSON: {error.msg}"}
+                yield number, f"not valid JSON: {error.msg}"
                 continue
             if not isinstance(value, dict):
-                yield number, {"__error__": "not a JSON object"}
+                yield number, "not a JSON object"
                 continue
             yield number, value
         return
@@ -368,144 +354,31 @@ def _records(
         raise UsageError(f"{path}: empty file, expected a header line with {', '.join(known)}")
     header = [h.strip() for h in header]
     reader.fieldnames = header
-    _check_header(path, header, known, required)
+    problem = column_problem(header, known, required)
+    if problem is not None:
+        raise UsageError(f"{path}: line 1: {problem}")
     try:
         for record in reader:
             if not any((v or "").strip() for v in record.values() if isinstance(v, str)):
                 continue
             if None in record:
-                yield reader.line_num, {"__error__": "more fields than the header has"}
+                yield reader.line_num, "more fields than the header has"
                 continue
             yield reader.line_num, record
     except csv.Error as error:
         raise UsageError(f"{path}: line {reader.line_num}: {error}") from None
 
 
-def _check_header(
-    path: str, header: Sequence[str], known: Sequence[str], required: Sequence[str]
-) -> None:
-    missing = [name for name in required if name not in header]
-    if missing:
-        raise UsageError(
-            f"{path}: line 1: missing column(s) {', '.join(missing)} (columns: {', '.join(known)})"
-        )
-    # Extra columns of a ticketing tool's export are ignored, but a time column we do
-    # not know is probably a misspelt one.
-    unknown = [name for name in header if name.endswith("_at") and name not in known]
-    if unknown:
-        raise UsageError(
-            f"{path}: line 1: unknown column(s) {', '.join(unknown)} (columns: {', '.join(known)})"
-        )
-
-
-def _read_tickets(path: str) -> list[_Row]:
-    rows: list[_Row] = []
-    seen: dict[str, int] = {}
-    for line, record in _records(path, "ticket file", TICKET_COLUMNS, TICKET_COLUMNS[:3]):
-        row = _Row(
-            line=line,
-            ticket_id=cell_text(record, "id") or None,
-            contract=cell_text(record, "contract") or None,
-        )
-        rows.append(row)
-        if "__error__" in record:
-            row.error = str(record["__error__"])
-            continue
-        try:
-            if row.ticket_id in seen:
-                raise ValueError(f"duplicate id (first on line {seen[row.ticket_id]})")
-            if row.ticket_id is not None:
-                seen[row.ticket_id] = line
-            row.data, row.events = ticket_from_record(record)
-        except ValueError as error:
-            row.error = str(error)
-    return rows
-
-
-def _attach_events(path: str, rows: list[_Row], out: list[_Row]) -> None:
-    """Add the events file's events to their tickets; orphan event rows go to ``out``."""
-    by_id: dict[str, _Row] = {}
-    for ticket_row in rows:  # a duplicate id is a bad row: events go to the first one
-        if ticket_row.ticket_id is not None:
-            by_id.setdefault(ticket_row.ticket_id, ticket_row)
-    name = Path(path).name
-    for line, record in _records(path, "events file", EVENT_FILE_COLUMNS, EVENT_FILE_COLUMNS[:3]):
-        ticket_id = cell_text(record, "ticket") or None
-        row = by_id.get(ticket_id) if ticket_id is not None else None
-        problem: str | None = None
-        if "__error__" in record:
-            problem = str(record["__error__"])
-        elif row is None:
-            problem = (
-                "ticket is empty" if ticket_id is None else "no such ticket in the ticket file"
-            )
-        if problem is not None or row is None:
-            out.append(_Row(line=line, ticket_id=ticket_id, error=f"{name} line {line}: {problem}"))
-            continue
-        if row.error is not None:
-            continue
-        try:
-            row.events.append(event_from_record(record))
-        except ValueError as error:
-            row.error = f"{name} line {line}: {error}"
-
-
-def _row_contracts(default: Contract, rows: list[_Row]) -> dict[int, Contract]:
-    """The contract of each good row by line: its ``contract`` cell, else ``default``.
-
-    A cell naming no known contract makes the row bad (the others still run).
-    """
-    chosen: dict[int, Contract] = {}
-    known = contracts.ids()
-    for row in rows:
-        if row.error is not None:
-            continue
-        if row.contract is None or row.contract == default.id:
-            chosen[row.line] = default
-        elif row.contract in known:
-            chosen[row.line] = contracts.get(row.contract)
-        else:
-            close = difflib.get_close_matches(row.contract, known, n=3, cutoff=0.5)
-            hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-            row.error = f"unknown contract {row.contract!r}{hint}"
-    return chosen
-
-
-def _evaluate_rows(
-    default: Contract, rows: list[_Row], at: datetime, progress: Progress
-) -> dict[int, tuple[Contract, TicketReport | str]]:
-    """Each good row's contract and report (or the message of its failure), by line."""
-    chosen = _row_contracts(default, rows)
-    groups: dict[str, list[_Row]] = {}
-    for row in rows:
-        if row.line in chosen:
-            groups.setdefault(chosen[row.line].id, []).append(row)
-    outcomes: dict[int, tuple[Contract, TicketReport | str]] = {}
-    for group in groups.values():
-        contract = chosen[group[0].line]
-        for first in range(0, len(group), _CHUNK):
-            chunk = group[first : first + _CHUNK]
-            tickets: list[Ticket | dict[str, Any]] = [
-                {**row.data, "events": sorted(row.events, key=lambda e: e.at)}  # stable: rule 1
-                for row in chunk
-            ]
-            batch = evaluate_many(contract, tickets, at=at)
-            for row, outcome in zip(chunk, batch.outcomes, strict=True):
-                result = outcome if isinstance(outcome, TicketReport) else outcome.message
-                outcomes[row.line] = (contract, result)
-            progress.advance(len(chunk))
-    return outcomes
-
-
 def _check_lines(
-    default: Contract, rows: list[_Row], orphans: list[_Row], at: datetime, progress: Progress
+    rows: list[TicketRow[int]],
+    orphans: list[TicketRow[int]],
+    outcomes: dict[int, tuple[Contract, TicketReport | str]],
 ) -> tuple[list[dict[str, Any]], bool]:
     """Output records in input order, and whether anything breached or was bad."""
-    outcomes = _evaluate_rows(default, rows, at, progress)
     records: list[dict[str, Any]] = []
     failed = False
-    for row in [*rows, *orphans]:
-        contract, result = outcomes.get(row.line, (None, row.error))
+    for n, row in enumerate([*rows, *orphans]):
+        contract, result = outcomes.get(n, (None, row.error))
         if isinstance(result, TicketReport):
             for metric, r in result.targets.items():
                 failed = failed or r.status is Status.BREACHED
@@ -522,7 +395,7 @@ def _check_lines(
                 )
         else:
             failed = True
-            records.append({"ticket": row.ticket_id, "line": row.line, "error": str(result)})
+            records.append({"ticket": row.ticket_id, "line": row.key, "error": str(result)})
     return records, failed
 
 
@@ -536,12 +409,22 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             at = parse_instant(args.at, "--at")
         except ValueError as error:
             raise UsageError(f"slacalc check: {error}") from None
-    rows = _read_tickets(path)
-    orphans: list[_Row] = []
+    rows = read_ticket_rows(
+        _records(path, "ticket file", TICKET_COLUMNS, TICKET_COLUMNS[:3]),
+        lambda line: f"on line {line}",
+    )
+    orphans: list[TicketRow[int]] = []
     if args.events is not None:
-        _attach_events(args.events, rows, orphans)
+        name = Path(args.events).name
+        orphans = attach_events(
+            _records(args.events, "events file", EVENT_FILE_COLUMNS, EVENT_FILE_COLUMNS[:3]),
+            rows,
+            lambda line: f"{name} line {line}",
+            "no such ticket in the ticket file",
+        )
     with Progress(len(rows), f"checking {Path(path).name}", sys.stderr) as progress:
-        records, failed = _check_lines(c, rows, orphans, at, progress)
+        outcomes = evaluate_rows(c, rows, at, progress.advance)
+    records, failed = _check_lines(rows, orphans, outcomes)
     # A file that names contracts per row gets them back; otherwise SPEC's fields only.
     mixed = any(row.contract is not None for row in rows)
     if not mixed:
@@ -639,8 +522,8 @@ def _read_outages(path: str) -> tuple[list[Outage], list[dict[str, Any]]]:
     bad: list[dict[str, Any]] = []
     for line, record in _records(path, "outage file", OUTAGE_COLUMNS, OUTAGE_COLUMNS[:2]):
         try:
-            if "__error__" in record:
-                raise ValueError(str(record["__error__"]))
+            if isinstance(record, str):
+                raise ValueError(record)
             planned_value = record.get("planned")
             if isinstance(planned_value, bool):
                 planned = planned_value

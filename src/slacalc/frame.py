@@ -37,9 +37,7 @@ Timestamp('2026-11-24 12:00:00+0100', tz='Europe/Amsterdam')
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Hashable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -56,18 +54,16 @@ from slacalc._compliance import GoalResult
 from slacalc._compliance import compliance as _compliance
 from slacalc._contract import Contract
 from slacalc._errors import CalendarError, NaiveDatetimeError, TicketError
-from slacalc._evaluate import evaluate_many
 from slacalc._instants import require_aware
-from slacalc._records import (
-    EVENT_FILE_COLUMNS,
-    TICKET_COLUMNS,
-    cell_text,
-    event_from_record,
-    parse_instant,
-    ticket_from_record,
-)
+from slacalc._records import EVENT_FILE_COLUMNS, TICKET_COLUMNS, parse_instant
 from slacalc._report import Status, TicketReport
-from slacalc._ticket import Event
+from slacalc._ticket_rows import (
+    TicketRow,
+    attach_events,
+    column_problem,
+    evaluate_rows,
+    read_ticket_rows,
+)
 
 __all__ = ["RESULT_COLUMNS", "compliance", "compliance_table", "evaluate"]
 
@@ -89,21 +85,8 @@ RESULT_COLUMNS = (
 #: The counters of a compliance table, one per :class:`~slacalc.Status` value.
 _COUNTS = tuple(status.value for status in Status)
 
-
-@dataclass
-class _Row:
-    """One ticket row of the input (or an orphan event row) on its way to results."""
-
-    label: Hashable
-    ticket_id: str | None
-    contract: str | None = None
-    data: dict[str, Any] = field(default_factory=dict)
-    events: list[Event] = field(default_factory=list)
-    error: str | None = None
-
-    def ticket(self) -> dict[str, Any]:
-        # Events in time order, equal times in the order given (SPEC 3, rule 1).
-        return {**self.data, "events": sorted(self.events, key=lambda e: e.at)}
+#: One ticket row of the input (or an orphan event row), keyed by its index label.
+_Row = TicketRow[Hashable]
 
 
 # -- reading frames ---------------------------------------------------------------------
@@ -118,88 +101,41 @@ def _names(frame: pd.DataFrame, what: str) -> list[Hashable]:
     return names
 
 
-def _check_columns(
-    names: Sequence[Hashable], what: str, known: Sequence[str], required: Sequence[str]
-) -> None:
-    missing = [name for name in required if name not in names]
-    if missing:
-        raise TicketError(
-            f"{what} frame: missing column(s) {', '.join(missing)} "
-            f"(columns: {', '.join(known)}; the first {len(required)} are required)"
-        )
-    # Extra columns are ignored, but a time column we do not know is probably misspelt.
-    unknown = [n for n in names if isinstance(n, str) and n.endswith("_at") and n not in known]
-    if unknown:
-        raise TicketError(
-            f"{what} frame: unknown column(s) {', '.join(unknown)} (columns: {', '.join(known)})"
-        )
-
-
-def _records(frame: pd.DataFrame, names: Sequence[Hashable]) -> Iterable[tuple[Hashable, Any]]:
-    """(index label, record) per row; a record maps column name to cell."""
+def _records(
+    frame: pd.DataFrame, what: str, known: Sequence[str], required: Sequence[str]
+) -> Iterator[tuple[Hashable, Any]]:
+    """(index label, record) per row of a ``what`` frame; a record maps column name to
+    cell. The frame and its columns are checked at once."""
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"{what} must be a pandas DataFrame, not {type(frame).__name__}")
+    names = _names(frame, what)
+    problem = column_problem(names, known, required, say_required=True)
+    if problem is not None:
+        raise TicketError(f"{what} frame: {problem}")
     labels: list[Hashable] = frame.index.tolist()
-    for label, values in zip(labels, frame.itertuples(index=False, name=None), strict=True):
-        yield label, dict(zip(names, values, strict=True))
-
-
-def _read_tickets(tickets: pd.DataFrame) -> list[_Row]:
-    if not isinstance(tickets, pd.DataFrame):
-        raise TypeError(f"tickets must be a pandas DataFrame, not {type(tickets).__name__}")
-    names = _names(tickets, "tickets")
-    _check_columns(names, "tickets", TICKET_COLUMNS, TICKET_COLUMNS[:3])
-    rows: list[_Row] = []
-    seen: dict[str, Hashable] = {}
-    for label, record in _records(tickets, names):
-        row = _Row(
-            label=label,
-            ticket_id=cell_text(record, "id") or None,
-            contract=cell_text(record, "contract") or None,
-        )
-        rows.append(row)
-        try:
-            if row.ticket_id is not None:
-                if row.ticket_id in seen:
-                    raise ValueError(f"duplicate id (first in row {seen[row.ticket_id]!r})")
-                seen[row.ticket_id] = label
-            row.data, row.events = ticket_from_record(record)
-        except ValueError as error:
-            row.error = str(error)
-    return rows
-
-
-def _attach_events(events: pd.DataFrame, rows: list[_Row]) -> list[_Row]:
-    """Add the events frame's events to their tickets; returns the orphan event rows."""
-    if not isinstance(events, pd.DataFrame):
-        raise TypeError(f"events must be a pandas DataFrame, not {type(events).__name__}")
-    names = _names(events, "events")
-    _check_columns(names, "events", EVENT_FILE_COLUMNS, EVENT_FILE_COLUMNS[:3])
-    by_id: dict[str, _Row] = {}
-    for row in rows:  # the first row of an id: a later one is a duplicate (a bad row)
-        if row.ticket_id is not None:
-            by_id.setdefault(row.ticket_id, row)
-    orphans: list[_Row] = []
-    for label, record in _records(events, names):
-        ticket_id = cell_text(record, "ticket") or None
-        owner = by_id.get(ticket_id) if ticket_id is not None else None
-        if owner is None:
-            problem = (
-                "ticket is empty" if ticket_id is None else "no such ticket in the tickets frame"
-            )
-            message = f"events row {label!r}: {problem}"
-            orphans.append(_Row(label=None, ticket_id=ticket_id, error=message))
-            continue
-        if owner.error is not None:
-            continue
-        try:
-            owner.events.append(event_from_record(record))
-        except ValueError as error:
-            owner.error = f"events row {label!r}: {error}"
-    return orphans
+    values = frame.itertuples(index=False, name=None)
+    return (
+        (label, dict(zip(names, row, strict=True)))
+        for label, row in zip(labels, values, strict=True)
+    )
 
 
 def _read(tickets: pd.DataFrame, events: pd.DataFrame | None) -> tuple[list[_Row], list[_Row]]:
-    rows = _read_tickets(tickets)
-    orphans = _attach_events(events, rows) if events is not None else []
+    """The ticket rows, and the orphan event rows (with no ``key``: no row of tickets)."""
+    rows = read_ticket_rows(
+        _records(tickets, "tickets", TICKET_COLUMNS, TICKET_COLUMNS[:3]),
+        lambda label: f"in row {label!r}",
+    )
+    if events is None:
+        return rows, []
+    orphans = attach_events(
+        _records(events, "events", EVENT_FILE_COLUMNS, EVENT_FILE_COLUMNS[:3]),
+        rows,
+        lambda label: f"events row {label!r}",
+        "no such ticket in the tickets frame",
+    )
+    for orphan in orphans:
+        orphan.key = None
     return rows, orphans
 
 
@@ -229,22 +165,6 @@ def _zone(contract: Contract | None) -> str:
     if contract is None or not contract.calendars:
         return "UTC"
     return next(iter(contract.calendars.values())).tz
-
-
-def _row_contract(row: _Row, default: Contract | None, known: Sequence[str]) -> Contract | None:
-    """The contract of a good row, or ``None`` with ``row.error`` set."""
-    if row.contract is None:
-        if default is None:
-            row.error = "contract is empty and no contract was given"
-        return default
-    if default is not None and row.contract == default.id:
-        return default
-    if row.contract in known:
-        return contracts.get(row.contract)
-    close = difflib.get_close_matches(row.contract, known, n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    row.error = f"unknown contract {row.contract!r}{hint}"
-    return None
 
 
 # -- building frames ---------------------------------------------------------------------
@@ -329,23 +249,10 @@ def evaluate(
     default = _contract(contract) if contract is not None else None
     rows, orphans = _read(tickets, events)
 
-    known = contracts.ids()
-    chosen: dict[int, Contract] = {}
-    groups: dict[str, list[int]] = {}
-    for n, row in enumerate(rows):
-        if row.error is None:
-            c = _row_contract(row, default, known)
-            if c is not None and row.error is None:
-                chosen[n] = c
-                groups.setdefault(c.id, []).append(n)
-    outcomes: dict[int, TicketReport | str] = {}
-    for positions in groups.values():
-        c = chosen[positions[0]]
-        batch = evaluate_many(c, [rows[n].ticket() for n in positions], at=when)
-        for n, outcome in zip(positions, batch.outcomes, strict=True):
-            outcomes[n] = outcome if isinstance(outcome, TicketReport) else outcome.message
+    outcomes = evaluate_rows(default, rows, when)
 
-    zone = _zone(default if default is not None else next(iter(chosen.values()), None))
+    first = next((used for used, _ in outcomes.values()), None)  # the first good row's
+    zone = _zone(default if default is not None else first)
     columns: dict[str, list[Any]] = {name: [] for name in RESULT_COLUMNS}
 
     def add(**cells: Any) -> None:
@@ -353,12 +260,12 @@ def evaluate(
             values.append(cells.get(name))
 
     for n, row in enumerate([*rows, *orphans]):
-        result = outcomes.get(n, row.error)
+        used, result = outcomes.get(n, (None, row.error))
         if isinstance(result, TicketReport):
             for metric, r in result.targets.items():
                 add(
                     ticket=result.ticket_id,
-                    contract=chosen[n].id,
+                    contract=used.id if used is not None else None,
                     priority=r.priority,
                     metric=metric,
                     status=r.status.value,
@@ -366,10 +273,10 @@ def evaluate(
                     breach_at=r.breach_at,
                     elapsed=r.elapsed,
                     ever_breached=r.ever_breached,
-                    row=row.label,
+                    row=row.key,
                 )
         else:
-            add(ticket=row.ticket_id, error=result, row=row.label)
+            add(ticket=row.ticket_id, error=result, row=row.key)
 
     frame: pd.DataFrame = pd.DataFrame(
         {name: _column(name, values, zone, tickets.index) for name, values in columns.items()}
@@ -530,7 +437,7 @@ def compliance(
     for failure in report.errors:
         good[failure.index].error = failure.message
     errors = [
-        {"row": row.label, "ticket": row.ticket_id, "error": row.error}
+        {"row": row.key, "ticket": row.ticket_id, "error": row.error}
         for row in [*rows, *orphans]
         if row.error is not None
     ]
