@@ -590,12 +590,12 @@ def step_timings(contract: Contract, tickets: Sequence[Ticket]) -> None:
 
     at_us = to_us(AT, "at")
     kind = "incident"
+    plan = ev._plan(contract)
     new_cycle = contract.clock.on_reopen == "new_cycle"
     zone = contract.calendars["office"].zone
-    facts = [ev._Facts(contract, t, at_us) for t in tickets]
+    facts = [ev._Facts(plan, t, at_us) for t in tickets]
     metrics = [
-        [ev._Metric(contract, f, m) for m in ("response", "workaround", "resolution")]
-        for f in facts
+        [ev._Metric(plan, f, m) for m in ("response", "workaround", "resolution")] for f in facts
     ]
     cycles = [
         [(m, c) for m in ms for c in ev._cycles(f, m, new_cycle)]
@@ -606,7 +606,7 @@ def step_timings(contract: Contract, tickets: Sequence[Ticket]) -> None:
         contract.evaluate(t, AT)
 
     def facts_step(t: Ticket, _: Any) -> None:
-        ev._Facts(contract, t, at_us)
+        ev._Facts(plan, t, at_us)
 
     def metrics_list(f: Any, _: Any) -> None:
         seen: list[str] = []
@@ -617,11 +617,11 @@ def step_timings(contract: Contract, tickets: Sequence[Ticket]) -> None:
 
     def metric_step(f: Any, _: Any) -> None:
         for m in ("response", "workaround", "resolution"):
-            ev._Metric(contract, f, m)
+            ev._Metric(plan, f, m)
 
     def target_reports(f: Any, ms: Any) -> None:
         for m in ms:
-            ev._target_report(contract, f, m)
+            ev._target_report(plan, f, m)
 
     def cycles_step(f: Any, ms: Any) -> None:
         for m in ms:

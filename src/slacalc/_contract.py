@@ -23,9 +23,9 @@ that round-trips through JSON, so a user can write a contract as a file.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -442,9 +442,7 @@ class Contract(_Frozen):
     # -- evaluation ---------------------------------------------------------------------
     def evaluate(self, ticket: Ticket, at: datetime | None = None) -> TicketReport:
         """The ticket's report per target as of ``at`` (default: now). See SPEC section 3."""
-        from slacalc._evaluate import evaluate_ticket
-
-        return evaluate_ticket(self, ticket, at)
+        return _evaluate_ticket()(self, ticket, at)
 
     def evaluate_many(
         self, tickets: Iterable[Ticket | dict[str, Any]], at: datetime | None = None
@@ -453,6 +451,16 @@ class Contract(_Frozen):
         from slacalc._evaluate import evaluate_many
 
         return evaluate_many(self, tickets, at)
+
+
+@cache
+def _evaluate_ticket() -> Callable[[Contract, Ticket, datetime | None], TicketReport]:
+    """``slacalc._evaluate.evaluate_ticket``, imported on first use (that module imports
+    this one). An import statement in ``Contract.evaluate`` itself costs ~0.7 us a call,
+    a third of one ``Calendar.add`` (measured, benchmarks/bench_evaluate.py)."""
+    from slacalc._evaluate import evaluate_ticket
+
+    return evaluate_ticket
 
 
 @lru_cache(maxsize=64)

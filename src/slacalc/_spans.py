@@ -145,9 +145,24 @@ class SpanSet:
         """
         if not other.spans or not self.spans:
             return self
-        lo = min(self.spans[0][0], other.spans[0][0])
-        hi = max(self.spans[-1][1], other.spans[-1][1])
-        return self.intersection(other.complement(lo, hi))
+        # One sweep over both (rather than intersecting with the complement: half the
+        # cost, measured; the ticket clock cuts pauses out of its runs with it).
+        cut = other.spans
+        out: list[Span] = []
+        j = 0
+        for start, end in self.spans:
+            while j < len(cut) and cut[j][1] <= start:
+                j += 1
+            k = j
+            while start < end and k < len(cut) and cut[k][0] < end:
+                cut_start, cut_end = cut[k]
+                if cut_start > start:
+                    out.append((start, cut_start))
+                start = cut_end  # > start: the spans of a set neither overlap nor touch
+                k += 1
+            if start < end:
+                out.append((start, end))
+        return SpanSet._trusted(tuple(out))
 
     def complement(self, lo: int, hi: int) -> SpanSet:
         """Points of ``[lo, hi)`` not in this set.

@@ -228,7 +228,19 @@ class Timeline:
         state = self._state
         if state is None or not (state.lo <= a and b < state.hi):
             state = self._covering_both(a, b)
-        return self._open_before(state, b) - self._open_before(state, a)
+        # _open_before(state, b) - _open_before(state, a), inlined: the ticket clock
+        # calls this for every piece of every cycle, and the two calls cost a third of it.
+        starts, ends, cum = state.starts, state.ends, state.cum
+        i = bisect_right(starts, b) - 1
+        if i < 0:
+            return 0  # b (hence a) lies before the first opening
+        end = ends[i]
+        total = cum[i] + (end if b > end else b) - starts[i]
+        i = bisect_right(starts, a, 0, i + 1) - 1
+        if i < 0:
+            return total
+        end = ends[i]
+        return total - (cum[i] + (end if a > end else a) - starts[i])
 
     def add(self, us: int, amount: int) -> int:
         """The earliest instant at which ``amount`` of open time has passed since ``us``."""
