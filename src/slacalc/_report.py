@@ -82,7 +82,9 @@ class TargetReport:
     ``status``, ``target``, ``due_at``, ``breach_at``, ``elapsed``, ``paused``,
     ``remaining``, ``started_at``, ``stopped_at`` and ``milestones`` describe the latest
     cycle (``current``); ``cycles`` holds all of them and ``ever_breached`` says whether
-    any breached.
+    any breached. ``priority`` is the ticket's priority as of ``at``; ``target`` is the
+    target the clock is judged by, which for a clock that stopped before a priority
+    change is the target of the priority in force when it stopped (docs/evaluation.md).
     """
 
     metric: str

@@ -200,8 +200,10 @@ def evaluate(
     The result has a fresh index and the columns of :data:`RESULT_COLUMNS`:
 
     ``ticket``, ``contract``, ``priority``, ``metric``
-        the ticket id, the contract id, the priority the target was judged by (its
-        canonical id, after any priority change) and the metric;
+        the ticket id, the contract id, the ticket's priority as of ``at`` (the
+        contract's id for it, after any priority change: what compliance counts it
+        under) and the metric. A clock that stopped before a priority change was
+        judged by the target of the priority in force when it stopped;
     ``status``
         the :class:`~slacalc.Status` value as text (``"met"``, ``"breached"``, ...);
     ``due_at``, ``breach_at``
