@@ -51,6 +51,46 @@ def test_monthly_compliance_prints_the_table_and_the_goals(
         assert (tmp_path / "monthly_compliance.png").stat().st_size > 0
 
 
+class _Axes:
+    def __init__(self, calls: list[tuple[str, tuple[object, ...]]]) -> None:
+        self.calls = calls
+
+    def __getattr__(self, name: str) -> object:
+        return lambda *args, **kwargs: self.calls.append((name, args))
+
+
+def test_monthly_compliance_draws_one_bar_per_cell_when_matplotlib_is_there(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The chart branch, with a stand-in matplotlib that records what it is asked to draw."""
+    import sys
+    import types
+
+    calls: list[tuple[str, tuple[object, ...]]] = []
+    axes = _Axes(calls)
+    pyplot = types.ModuleType("matplotlib.pyplot")
+    pyplot.subplots = lambda **kwargs: (axes, axes)  # type: ignore[attr-defined]
+    pyplot.close = lambda fig: calls.append(("close", ()))  # type: ignore[attr-defined]
+    matplotlib = types.ModuleType("matplotlib")
+    matplotlib.use = lambda backend: calls.append(("use", (backend,)))  # type: ignore[attr-defined]
+    matplotlib.pyplot = pyplot  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "matplotlib", matplotlib)
+    monkeypatch.setitem(sys.modules, "matplotlib.pyplot", pyplot)
+    monkeypatch.chdir(tmp_path)
+    out = run("monthly_compliance.py", capsys)
+    assert "chart written to monthly_compliance.png" in out
+    by_name = dict(calls)
+    assert by_name["use"] == ("Agg",)
+    labels, shares = by_name["bar"]
+    assert isinstance(labels, list)
+    assert isinstance(shares, list)
+    assert len(labels) == len(shares) == 8  # four priorities, response and resolution
+    assert labels[0] == "top\nresponse"
+    assert shares[0] == pytest.approx(20.0)  # "top response ... 20%" in the table
+    assert by_name["savefig"] == ("monthly_compliance.png",)
+    assert [name for name, _ in calls][-1] == "close"
+
+
 def test_breaching_soon_lists_the_targets_due_within_four_business_hours(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
