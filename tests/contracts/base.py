@@ -1,18 +1,156 @@
 """The battery every built-in contract passes (one subclass per vendor sets ``IDS``).
 
 Like the ``holidays`` package's shared country tests: the checks here hold for every
-contract; each vendor's file adds a table of worked tickets from its document.
+contract; each vendor's file adds a table of worked tickets from its document. The helpers
+below are the ones those files share: instants written by hand, tickets, evaluation, and
+the checks on a target's report at its boundary instants.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from typing import ClassVar
+from zoneinfo import ZoneInfo
 
-from slacalc import Calendar, CalendarTime, Contract, contracts
+from slacalc import (
+    Calendar,
+    CalendarTime,
+    Contract,
+    Event,
+    FrozenMap,
+    Status,
+    TargetReport,
+    Ticket,
+    contracts,
+)
 from slacalc._contract import normalise_name
 
 SOME_INSTANT = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
+AMS = ZoneInfo("Europe/Amsterdam")
+H = timedelta(hours=1)
+SEC = timedelta(seconds=1)
+
+Stamp = tuple[datetime, str]
+"""An event of a ticket: when it happened and its kind, e.g. ``(at, "responded")``."""
+
+
+# -- instants -------------------------------------------------------------------------------
+def instant(iso: str) -> datetime:
+    """An instant written by hand with its offset, e.g. ``instant("2026-11-23T16:00+01:00")``."""
+    return datetime.fromisoformat(iso)
+
+
+def local(y: int, mo: int, d: int, h: int = 0, mi: int = 0, s: int = 0) -> datetime:
+    """A wall-clock instant in Europe/Amsterdam."""
+    return datetime(y, mo, d, h, mi, s, tzinfo=AMS)
+
+
+def assert_instant(actual: datetime | None, expected: str | datetime) -> None:
+    """``actual`` is the instant ``expected`` and is written with the same local offset.
+
+    ``expected`` is ISO 8601 with its offset, compared to the letter (``"...T13:00:00+01:00"``),
+    or a datetime whose ``isoformat()`` is compared.
+    """
+    written = expected if isinstance(expected, str) else expected.isoformat()
+    assert actual is not None
+    assert actual.isoformat() == written
+    assert actual.astimezone(timezone.utc) == instant(written).astimezone(timezone.utc)
+
+
+# -- tickets and their evaluation -------------------------------------------------------------
+def make_ticket(
+    ticket_id: str, priority: str, opened: datetime, *events: Stamp, kind: str = "incident"
+) -> Ticket:
+    """A ticket of ``kind`` with ``events`` (``(at, kind)`` pairs) in the order given."""
+    return Ticket(
+        id=ticket_id,
+        priority=priority,
+        opened_at=opened,
+        kind=kind,
+        events=[Event(at=at, kind=event_kind) for at, event_kind in events],
+    )
+
+
+def target_report(
+    contract_id: str, ticket: Ticket, at: datetime, metric: str | None = None
+) -> TargetReport:
+    """The registered contract's report on ``ticket`` at ``at`` for ``metric``.
+
+    Without ``metric`` the ticket must meet exactly one target, and that target's report is
+    returned.
+    """
+    targets = contracts.get(contract_id).evaluate(ticket, at=at).targets
+    if metric is None:
+        (report,) = targets.values()
+        return report
+    return targets[metric]
+
+
+def evaluate_written(
+    contract: Contract,
+    priority: str,
+    opened: str,
+    events: Iterable[tuple[str, str]],
+    at: str,
+    *,
+    ticket_id: str,
+) -> dict[str, TargetReport]:
+    """Every target's report on a ticket whose instants are written as ISO 8601 strings."""
+    ticket = make_ticket(
+        ticket_id, priority, instant(opened), *((instant(when), kind) for when, kind in events)
+    )
+    return contract.evaluate(ticket, at=instant(at)).targets
+
+
+def with_calendars(contract: Contract, **calendars: Calendar) -> Contract:
+    """A copy of ``contract`` whose calendars are exactly ``calendars`` (the others dropped)."""
+    return contract.model_copy(update={"calendars": FrozenMap(calendars)})
+
+
+# -- worked tickets and the checks at the boundary instants ------------------------------------
+@dataclass(frozen=True)
+class WorkedCase:
+    """A worked ticket written as ISO strings, and what one target's report must say of it."""
+
+    name: str
+    priority: str
+    opened: str
+    events: tuple[tuple[str, str], ...]
+    at: str
+    metric: str
+    status: Status
+    due_at: str
+    breach_at: str
+    elapsed: timedelta
+
+
+def assert_worked_case(report: TargetReport, case: WorkedCase) -> None:
+    """``report`` has the status, deadlines and elapsed time ``case`` expects."""
+    assert report.status is case.status
+    assert_instant(report.due_at, case.due_at)
+    assert_instant(report.breach_at, case.breach_at)
+    assert report.elapsed == case.elapsed
+
+
+def assert_running_at_breach(
+    report: TargetReport, *, target: timedelta, due: str, breach: str
+) -> None:
+    """At ``breach_at`` the clock still runs, with the whole ``target`` counted and none left."""
+    assert report.status is Status.RUNNING
+    assert report.target == target
+    assert_instant(report.due_at, due)
+    assert_instant(report.breach_at, breach)
+    assert report.elapsed == target
+    assert report.remaining == timedelta(0)
+
+
+def assert_breached_a_second_after(report: TargetReport, *, due: str) -> None:
+    """One second after ``breach_at`` the target is breached, and one second over."""
+    assert report.status is Status.BREACHED
+    assert_instant(report.due_at, due)
+    assert report.remaining == -SEC
 
 
 class ContractBattery:

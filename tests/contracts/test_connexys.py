@@ -16,39 +16,33 @@ The reference week is Monday 23 to Sunday 29 November 2026 (CET, +01:00).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 
 import pytest
 
 from slacalc import (
     Calendar,
     Contract,
-    Event,
-    FrozenMap,
     Holidays,
     Status,
     TargetReport,
-    Ticket,
     WorkingDays,
 )
 from slacalc.contracts import connexys
 
-from .base import ContractBattery
+from .base import (
+    SEC,
+    ContractBattery,
+    H,
+    WorkedCase,
+    assert_instant,
+    assert_worked_case,
+    evaluate_written,
+    instant,
+    with_calendars,
+)
 
 C = connexys.STANDARD
-H = timedelta(hours=1)
-SEC = timedelta(seconds=1)
-
-
-def instant(iso: str) -> datetime:
-    return datetime.fromisoformat(iso)
-
-
-def assert_instant(actual: datetime | None, expected: str) -> None:
-    """``actual`` is the instant ``expected`` (ISO 8601 with offset), in both senses."""
-    assert actual is not None
-    assert actual.isoformat() == expected
-    assert actual.astimezone(timezone.utc) == instant(expected).astimezone(timezone.utc)
 
 
 def evaluate(
@@ -58,13 +52,7 @@ def evaluate(
     at: str,
     contract: Contract = C,
 ) -> dict[str, TargetReport]:
-    ticket = Ticket(
-        id="CX-1",
-        priority=priority,
-        opened_at=instant(opened),
-        events=[Event(at=instant(t), kind=kind) for t, kind in events],
-    )
-    return contract.evaluate(ticket, at=instant(at)).targets
+    return evaluate_written(contract, priority, opened, events, at, ticket_id="CX-1")
 
 
 class TestConnexys(ContractBattery):
@@ -82,17 +70,7 @@ class TestConnexys(ContractBattery):
 
 # -- worked tickets ------------------------------------------------------------------------
 @dataclass(frozen=True)
-class Case:
-    name: str
-    priority: str
-    opened: str
-    events: tuple[tuple[str, str], ...]
-    at: str
-    metric: str
-    status: Status
-    due_at: str
-    breach_at: str
-    elapsed: timedelta
+class Case(WorkedCase):
     target: timedelta
 
 
@@ -279,10 +257,7 @@ CASES = (
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_worked_ticket(case: Case) -> None:
     r = evaluate(case.priority, case.opened, case.events, case.at)[case.metric]
-    assert r.status is case.status
-    assert_instant(r.due_at, case.due_at)
-    assert_instant(r.breach_at, case.breach_at)
-    assert r.elapsed == case.elapsed
+    assert_worked_case(r, case)
     assert r.target == case.target
     assert r.commitment == "guaranteed"
 
@@ -491,12 +466,8 @@ def test_override_resolution_from_the_end_of_the_response_allowance() -> None:
 
 def test_override_other_office_hours() -> None:
     nl = Holidays(country="NL", categories=("public", "optional"))
-    alt = C.model_copy(
-        update={
-            "calendars": FrozenMap(
-                {"office": Calendar.weekdays("08:30", "17:30", tz="Europe/Amsterdam", holidays=nl)}
-            )
-        }
+    alt = with_calendars(
+        C, office=Calendar.weekdays("08:30", "17:30", tz="Europe/Amsterdam", holidays=nl)
     )
     assert hash(alt) != hash(C)
     r = evaluate("incident-1", "2026-11-23T08:30+01:00", (), "2026-11-23T09:00+01:00", alt)
@@ -509,12 +480,8 @@ def test_override_closing_the_bridge_days() -> None:
         categories=("public", "optional"),
         extra=(date(2026, 5, 15), date(2027, 5, 7)),
     )
-    alt = C.model_copy(
-        update={
-            "calendars": FrozenMap(
-                {"office": Calendar.weekdays("09:00", "17:00", tz="Europe/Amsterdam", holidays=nl)}
-            )
-        }
+    alt = with_calendars(
+        C, office=Calendar.weekdays("09:00", "17:00", tz="Europe/Amsterdam", holidays=nl)
     )
     # Wednesday 13 May 11:00 + 1 working day: Ascension and the bridge day are closed.
     r = evaluate("incident-3", "2026-05-13T11:00+02:00", (), "2026-05-13T12:00+02:00", alt)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import NamedTuple
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -18,46 +17,31 @@ from slacalc import (
     AvailabilityTarget,
     ComplianceGoal,
     Contract,
-    Event,
     InterruptionLimit,
     Status,
-    TargetReport,
     Ticket,
     contracts,
 )
 from slacalc.contracts import infravision
 
-from .base import ContractBattery
+from .base import (
+    SEC,
+    ContractBattery,
+    H,
+    Stamp,
+    assert_breached_a_second_after,
+    assert_instant,
+    assert_running_at_breach,
+    local,
+    make_ticket,
+    target_report,
+)
 
-AMS = ZoneInfo("Europe/Amsterdam")
-SEC = timedelta(seconds=1)
-H = timedelta(hours=1)
 IDS = ("infravision/cloud", "infravision/on-premise")
 
 
-def local(y: int, mo: int, d: int, h: int = 0, mi: int = 0, s: int = 0) -> datetime:
-    """A wall-clock instant in Europe/Amsterdam."""
-    return datetime(y, mo, d, h, mi, s, tzinfo=AMS)
-
-
-def same(actual: datetime | None, expected: str) -> None:
-    """Equal as an instant and written with the expected local offset."""
-    assert actual is not None
-    assert actual.isoformat() == expected
-    assert actual == datetime.fromisoformat(expected)
-
-
-def ticket(priority: str, opened: datetime, *events: tuple[datetime, str]) -> Ticket:
-    return Ticket(
-        id="IV-1",
-        priority=priority,
-        opened_at=opened,
-        events=[Event(at=at, kind=kind) for at, kind in events],
-    )
-
-
-def evaluate(contract_id: str, t: Ticket, at: datetime, metric: str) -> TargetReport:
-    return contracts.get(contract_id).evaluate(t, at=at).targets[metric]
+def ticket(priority: str, opened: datetime, *events: Stamp) -> Ticket:
+    return make_ticket("IV-1", priority, opened, *events)
 
 
 class TestInfraVisionBattery(ContractBattery):
@@ -320,7 +304,7 @@ CASES = [
 STOP = {"response": "responded", "resolution": "resolved"}
 
 
-def _started(case: Case, *later: tuple[datetime, str]) -> Ticket:
+def _started(case: Case, *later: Stamp) -> Ticket:
     events = [(case.start, "root_cause_identified")] if case.metric == "resolution" else []
     return ticket(case.priority, case.opened, *events, *later)
 
@@ -334,19 +318,12 @@ def _hours(case: Case) -> timedelta:
 @pytest.mark.parametrize("contract_id", IDS)
 def test_running_until_breach_at_then_breached(contract_id: str, case: Case) -> None:
     breach = datetime.fromisoformat(case.breach)
-    r = evaluate(contract_id, _started(case), breach, case.metric)
-    assert r.status is Status.RUNNING
-    assert r.target == _hours(case)
-    same(r.started_at, case.start.isoformat())
-    same(r.due_at, case.due)
-    same(r.breach_at, case.breach)
-    assert r.elapsed == _hours(case)
-    assert r.remaining == timedelta(0)
+    r = target_report(contract_id, _started(case), breach, case.metric)
+    assert_running_at_breach(r, target=_hours(case), due=case.due, breach=case.breach)
+    assert_instant(r.started_at, case.start.isoformat())
 
-    r = evaluate(contract_id, _started(case), breach + SEC, case.metric)
-    assert r.status is Status.BREACHED
-    same(r.due_at, case.due)
-    assert r.remaining == -SEC
+    r = target_report(contract_id, _started(case), breach + SEC, case.metric)
+    assert_breached_a_second_after(r, due=case.due)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
@@ -356,13 +333,15 @@ def test_met_at_the_target_breached_one_second_over(contract_id: str, case: Case
     breach = datetime.fromisoformat(case.breach)
     later = breach + timedelta(days=7)
     for stop in (due, breach):
-        r = evaluate(contract_id, _started(case, (stop, STOP[case.metric])), later, case.metric)
+        r = target_report(
+            contract_id, _started(case, (stop, STOP[case.metric])), later, case.metric
+        )
         assert r.status is Status.MET
         assert r.elapsed == _hours(case)
-        same(r.stopped_at, stop.isoformat())
+        assert_instant(r.stopped_at, stop.isoformat())
 
     over = breach + SEC
-    r = evaluate(contract_id, _started(case, (over, STOP[case.metric])), later, case.metric)
+    r = target_report(contract_id, _started(case, (over, STOP[case.metric])), later, case.metric)
     assert r.status is Status.BREACHED
     assert r.elapsed == _hours(case) + SEC
     assert r.remaining == -SEC
@@ -387,9 +366,9 @@ def test_without_a_root_cause_resolution_has_not_started(contract_id: str) -> No
         assert r.elapsed == timedelta(0)
         assert r.target == 4 * H
     # The response clock still runs from the opening: due Monday 10:00.
-    r = evaluate(contract_id, ticket("top", opened), local(2026, 11, 23, 10), "response")
+    r = target_report(contract_id, ticket("top", opened), local(2026, 11, 23, 10), "response")
     assert r.status is Status.RUNNING
-    same(r.due_at, "2026-11-23T10:00:00+01:00")
+    assert_instant(r.due_at, "2026-11-23T10:00:00+01:00")
 
 
 @pytest.mark.parametrize("contract_id", IDS)
@@ -407,13 +386,13 @@ def test_root_cause_found_a_day_later_starts_resolution_then(contract_id: str) -
     assert report.targets["response"].elapsed == timedelta(minutes=30)
     r = report.targets["resolution"]
     assert r.status is Status.RUNNING
-    same(r.started_at, "2026-11-24T10:00:00+01:00")
+    assert_instant(r.started_at, "2026-11-24T10:00:00+01:00")
     assert r.elapsed == 2 * H
     assert r.remaining == 2 * H
-    same(r.due_at, "2026-11-24T14:00:00+01:00")
-    same(r.breach_at, "2026-11-24T14:00:00+01:00")
+    assert_instant(r.due_at, "2026-11-24T14:00:00+01:00")
+    assert_instant(r.breach_at, "2026-11-24T14:00:00+01:00")
     # Before the root cause, the whole of Monday was not counted.
-    r = evaluate(contract_id, t, local(2026, 11, 24, 9, 59, 59), "resolution")
+    r = target_report(contract_id, t, local(2026, 11, 24, 9, 59, 59), "resolution")
     assert r.status is Status.NOT_STARTED
 
 
@@ -429,9 +408,9 @@ def test_a_workaround_stops_resolution(contract_id: str) -> None:
         (workaround, "workaround"),
         (local(2026, 11, 25, 16), "resolved"),
     )
-    r = evaluate(contract_id, t, local(2026, 11, 30, 12), "resolution")
+    r = target_report(contract_id, t, local(2026, 11, 30, 12), "resolution")
     assert r.status is Status.MET
-    same(r.stopped_at, "2026-11-23T13:00:00+01:00")
+    assert_instant(r.stopped_at, "2026-11-23T13:00:00+01:00")
     assert r.elapsed == 3 * H
     assert r.remaining == H
     # Due 14:00; a workaround one second later breaches the target.
@@ -441,9 +420,9 @@ def test_a_workaround_stops_resolution(contract_id: str) -> None:
         (root, "root_cause_identified"),
         (local(2026, 11, 23, 14, 0, 1), "workaround"),
     )
-    r = evaluate(contract_id, t, local(2026, 11, 30, 12), "resolution")
+    r = target_report(contract_id, t, local(2026, 11, 30, 12), "resolution")
     assert r.status is Status.BREACHED
-    same(r.due_at, "2026-11-23T14:00:00+01:00")
+    assert_instant(r.due_at, "2026-11-23T14:00:00+01:00")
     assert r.elapsed == 4 * H + SEC
 
 
@@ -462,7 +441,7 @@ def test_override_resolution_from_the_opening() -> None:
     t = ticket("top", local(2026, 11, 23, 16))
     r = from_opening.evaluate(t, at=local(2026, 11, 24, 9)).targets["resolution"]
     assert r.status is Status.RUNNING
-    same(r.due_at, "2026-11-24T11:00:00+01:00")
+    assert_instant(r.due_at, "2026-11-24T11:00:00+01:00")
     assert c.evaluate(t, at=local(2026, 11, 24, 9)).targets["resolution"].status is (
         Status.NOT_STARTED
     )
@@ -482,6 +461,6 @@ def test_override_fixed_utc_plus_one() -> None:
     # counts from 09:30 (+02:00) and is due at 10:30 (+02:00), i.e. 09:30 (+01:00).
     t = ticket("top", local(2026, 6, 1, 9))
     r = fixed.evaluate(t, at=local(2026, 6, 1, 10)).targets["response"]
-    same(r.due_at, "2026-06-01T09:30:00+01:00")
+    assert_instant(r.due_at, "2026-06-01T09:30:00+01:00")
     r = c.evaluate(t, at=local(2026, 6, 1, 9, 30)).targets["response"]
-    same(r.due_at, "2026-06-01T10:00:00+02:00")
+    assert_instant(r.due_at, "2026-06-01T10:00:00+02:00")

@@ -10,17 +10,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from slacalc import (
     CalendarTime,
     Contract,
-    Event,
     Holidays,
     Status,
-    TargetReport,
     Ticket,
     TicketError,
     WorkingDays,
@@ -28,45 +25,25 @@ from slacalc import (
 )
 from slacalc.contracts import intramed
 
-from .base import ContractBattery
+from .base import (
+    SEC,
+    ContractBattery,
+    H,
+    Stamp,
+    assert_breached_a_second_after,
+    assert_instant,
+    assert_running_at_breach,
+    local,
+    make_ticket,
+    target_report,
+)
 
-AMS = ZoneInfo("Europe/Amsterdam")
-SEC = timedelta(seconds=1)
-H = timedelta(hours=1)
 IDS = ("intramed/on-premise", "intramed/online")
 ON_PREMISE, ONLINE = IDS
 
 
-def local(y: int, mo: int, d: int, h: int = 0, mi: int = 0, s: int = 0) -> datetime:
-    """A wall-clock instant in Europe/Amsterdam."""
-    return datetime(y, mo, d, h, mi, s, tzinfo=AMS)
-
-
-def same(actual: datetime | None, expected: str) -> None:
-    """Equal as an instant and written with the expected local offset."""
-    assert actual is not None
-    assert actual.isoformat() == expected
-    assert actual == datetime.fromisoformat(expected)
-
-
-def ticket(
-    priority: str,
-    opened: datetime,
-    *events: tuple[datetime, str],
-    kind: str = "incident",
-) -> Ticket:
-    return Ticket(
-        id="IM-1",
-        priority=priority,
-        opened_at=opened,
-        kind=kind,
-        events=[Event(at=at, kind=k) for at, k in events],
-    )
-
-
-def evaluate(contract_id: str, t: Ticket, at: datetime) -> TargetReport:
-    (report,) = contracts.get(contract_id).evaluate(t, at=at).targets.values()
-    return report
+def ticket(priority: str, opened: datetime, *events: Stamp, kind: str = "incident") -> Ticket:
+    return make_ticket("IM-1", priority, opened, *events, kind=kind)
 
 
 class TestIntramedBattery(ContractBattery):
@@ -401,25 +378,18 @@ def _metric(case: Case) -> str:
 def test_running_until_breach_at_then_breached(case: Case) -> None:
     t = ticket(case.priority, case.opened, kind=case.kind)
     breach = datetime.fromisoformat(case.breach)
-    r = evaluate(case.contract_id, t, breach)
+    r = target_report(case.contract_id, t, breach)
     assert r.metric == _metric(case)
-    assert r.status is Status.RUNNING
-    assert r.target == case.target
-    same(r.due_at, case.due)
-    same(r.breach_at, case.breach)
-    assert r.elapsed == case.target
-    assert r.remaining == timedelta(0)
+    assert_running_at_breach(r, target=case.target, due=case.due, breach=case.breach)
     if case.milestone is None:
         assert r.milestones == ()
     else:
         ((fraction, when),) = r.milestones
         assert fraction == 0.5
-        same(when, case.milestone)
+        assert_instant(when, case.milestone)
 
-    r = evaluate(case.contract_id, t, breach + SEC)
-    assert r.status is Status.BREACHED
-    same(r.due_at, case.due)
-    assert r.remaining == -SEC
+    r = target_report(case.contract_id, t, breach + SEC)
+    assert_breached_a_second_after(r, due=case.due)
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS_OF_CASES)
@@ -429,13 +399,13 @@ def test_met_at_the_target_breached_one_second_over(case: Case) -> None:
     later = breach + timedelta(days=7)
     for stop in (due, breach):
         t = ticket(case.priority, case.opened, (stop, "resolved"), kind=case.kind)
-        r = evaluate(case.contract_id, t, later)
+        r = target_report(case.contract_id, t, later)
         assert r.status is Status.MET
         assert r.elapsed == case.target
-        same(r.stopped_at, stop.isoformat())
+        assert_instant(r.stopped_at, stop.isoformat())
 
     t = ticket(case.priority, case.opened, (breach + SEC, "resolved"), kind=case.kind)
-    r = evaluate(case.contract_id, t, later)
+    r = target_report(case.contract_id, t, later)
     assert r.status is Status.BREACHED
     assert r.elapsed == case.target + SEC
 
@@ -446,15 +416,15 @@ def test_milestone_when_the_status_update_is_due(contract_id: str) -> None:
     # time), the status update after 6 h, Monday 16:00. Online, 4 h: due 14:00, update
     # after 2 h at 12:00.
     t = ticket("level-1", local(2026, 11, 23, 10))
-    r = evaluate(contract_id, t, local(2026, 11, 23, 11))
+    r = target_report(contract_id, t, local(2026, 11, 23, 11))
     ((fraction, when),) = r.milestones
     assert fraction == 0.5
     if contract_id == ON_PREMISE:
-        same(when, "2026-11-23T16:00:00+01:00")
-        same(r.due_at, "2026-11-24T10:00:00+01:00")
+        assert_instant(when, "2026-11-23T16:00:00+01:00")
+        assert_instant(r.due_at, "2026-11-24T10:00:00+01:00")
     else:
-        same(when, "2026-11-23T12:00:00+01:00")
-        same(r.due_at, "2026-11-23T14:00:00+01:00")
+        assert_instant(when, "2026-11-23T12:00:00+01:00")
+        assert_instant(r.due_at, "2026-11-23T14:00:00+01:00")
 
 
 # -- waiting on the customer ------------------------------------------------------------------
@@ -469,32 +439,32 @@ def test_waiting_on_the_customer_delays_restore_by_the_paused_support_time() -> 
     # support time (Monday 19-20, Tuesday 08-09), so restore is due two support hours
     # later: Tuesday 12:00.
     opened = local(2026, 11, 23, 10)
-    unpaused = evaluate(ON_PREMISE, ticket("level-1", opened), local(2026, 11, 23, 11))
-    same(unpaused.due_at, "2026-11-24T10:00:00+01:00")
+    unpaused = target_report(ON_PREMISE, ticket("level-1", opened), local(2026, 11, 23, 11))
+    assert_instant(unpaused.due_at, "2026-11-24T10:00:00+01:00")
 
     t = ticket("level-1", opened, PAUSED, RESUMED)
-    r = evaluate(ON_PREMISE, t, local(2026, 11, 24, 11))
+    r = target_report(ON_PREMISE, t, local(2026, 11, 24, 11))
     assert r.status is Status.RUNNING
     assert r.target == 12 * H
     assert r.paused == 2 * H
     assert r.elapsed == 11 * H  # Monday 10-19, Tuesday 09-11
-    same(r.due_at, "2026-11-24T12:00:00+01:00")
-    same(r.breach_at, "2026-11-24T12:00:00+01:00")
-    same(r.milestones[0][1], "2026-11-23T16:00:00+01:00")  # before the pause: unchanged
+    assert_instant(r.due_at, "2026-11-24T12:00:00+01:00")
+    assert_instant(r.breach_at, "2026-11-24T12:00:00+01:00")
+    assert_instant(r.milestones[0][1], "2026-11-23T16:00:00+01:00")  # before the pause: unchanged
 
     # While waiting (Monday 22:00, the desk closed): paused, projected as if it resumed now.
-    r = evaluate(ON_PREMISE, t, local(2026, 11, 23, 22))
+    r = target_report(ON_PREMISE, t, local(2026, 11, 23, 22))
     assert r.status is Status.PAUSED
     assert r.paused == H
     assert r.elapsed == 9 * H
-    same(r.due_at, "2026-11-24T11:00:00+01:00")
+    assert_instant(r.due_at, "2026-11-24T11:00:00+01:00")
 
     for resolved, status in [
         (local(2026, 11, 24, 12), Status.MET),
         (local(2026, 11, 24, 12, 0, 1), Status.BREACHED),
     ]:
         done = ticket("level-1", opened, PAUSED, RESUMED, (resolved, "resolved"))
-        r = evaluate(ON_PREMISE, done, local(2026, 11, 30, 12))
+        r = target_report(ON_PREMISE, done, local(2026, 11, 30, 12))
         assert r.status is status
         assert r.paused == 2 * H
 
@@ -508,10 +478,10 @@ def test_a_pause_moves_the_status_update_too() -> None:
         (local(2026, 11, 23, 12), "paused"),
         (local(2026, 11, 23, 14), "resumed"),
     )
-    r = evaluate(ON_PREMISE, t, local(2026, 11, 23, 15))
+    r = target_report(ON_PREMISE, t, local(2026, 11, 23, 15))
     assert r.paused == 2 * H
-    same(r.milestones[0][1], "2026-11-23T18:00:00+01:00")
-    same(r.due_at, "2026-11-24T12:00:00+01:00")
+    assert_instant(r.milestones[0][1], "2026-11-23T18:00:00+01:00")
+    assert_instant(r.due_at, "2026-11-24T12:00:00+01:00")
 
 
 def test_waiting_on_the_customer_delays_a_bug_fix_by_the_real_time_waited() -> None:
@@ -524,11 +494,11 @@ def test_waiting_on_the_customer_delays_a_bug_fix_by_the_real_time_waited() -> N
         (local(2026, 10, 22, 10), "resumed"),
         kind="bug",
     )
-    r = evaluate(ONLINE, t, local(2026, 11, 1, 12))
+    r = target_report(ONLINE, t, local(2026, 11, 1, 12))
     assert r.status is Status.RUNNING
     assert r.paused == timedelta(days=1)
     assert r.target == timedelta(days=21, hours=1)
-    same(r.due_at, "2026-11-11T10:00:00+01:00")
+    assert_instant(r.due_at, "2026-11-11T10:00:00+01:00")
 
 
 # -- what the targets do not cover ------------------------------------------------------------
@@ -537,7 +507,7 @@ def test_a_workaround_does_not_restore(contract_id: str) -> None:
     # 4.6: while not yet restored, "zal Leverancier zich inspannen een 'workaround' ...
     # aan te bieden": the clock runs on until the fault is restored.
     t = ticket("level-1", local(2026, 11, 23, 10), (local(2026, 11, 23, 11), "workaround"))
-    r = evaluate(contract_id, t, local(2026, 11, 23, 12))
+    r = target_report(contract_id, t, local(2026, 11, 23, 12))
     assert r.status is Status.RUNNING
     assert r.stopped_at is None
     assert r.elapsed == 2 * H
@@ -546,7 +516,7 @@ def test_a_workaround_does_not_restore(contract_id: str) -> None:
 @pytest.mark.parametrize("contract_id", IDS)
 def test_level_3_bugs_wait_for_the_next_half_yearly_update(contract_id: str) -> None:
     t = ticket("level-3", local(2026, 11, 23, 10), kind="bug")
-    r = evaluate(contract_id, t, local(2026, 11, 24, 10))
+    r = target_report(contract_id, t, local(2026, 11, 24, 10))
     assert r.metric == "bug_fix"
     assert r.status is Status.NO_TARGET
     assert r.target is None
@@ -590,5 +560,5 @@ def test_override_bridge_days() -> None:
     # so one working day later is Monday 18 May 10:00.
     t = ticket("level-1", local(2026, 5, 13, 10))
     r = bridged.evaluate(t, at=local(2026, 5, 13, 11)).targets["restore"]
-    same(r.due_at, "2026-05-18T10:00:00+02:00")
+    assert_instant(r.due_at, "2026-05-18T10:00:00+02:00")
     assert r.target == 9 * H
