@@ -1321,6 +1321,20 @@ def test_instants_in_2100() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "instant",
+    ["1900-06-01T12:00:00+00:00", "1968-12-31T23:59:59+00:00", "2102-01-01T00:00:00+00:00",
+     "9999-01-01T00:00:00+00:00"],
+)  # fmt: skip
+def test_an_instant_outside_the_range_is_named_as_given(instant: str) -> None:
+    with pytest.raises(CalendarError) as caught:
+        OFFICE.add(at(instant), H)
+    assert str(caught.value) == (
+        f"instant {instant} lies outside the supported range: slacalc computes instants "
+        "from 1969-01-01 to 2101-12-31 (UTC); pass an instant in that range"
+    )
+
+
 def test_the_whole_range_in_one_question() -> None:
     always = Calendar.always()
     # 47,847 days from 1 January 1970 to 1 January 2101.

@@ -88,10 +88,18 @@ class _State:
 
 
 def _out_of_range(what: str, us: int) -> CalendarError:
-    shown = from_us(min(max(us, HORIZON_START), HORIZON_END - 1), timezone.utc).isoformat()
+    """The error for an instant outside the supported range, naming the instant.
+
+    >>> _out_of_range("instant", year_start(2200))
+    CalendarError('instant 2200-01-01T00:00:00+00:00 lies outside the supported range: ...')
+    """
+    try:
+        shown = from_us(us, timezone.utc).isoformat()
+    except (OverflowError, ValueError, OSError):  # beyond what datetime can hold
+        shown = f"{us} µs from 1970 (UTC)"
     return CalendarError(
         f"{what} {shown} lies outside the supported range: slacalc computes instants "
-        f"from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31 (UTC)"
+        f"from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31 (UTC); pass an instant in that range"
     )
 
 
