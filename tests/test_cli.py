@@ -599,6 +599,15 @@ def test_help_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "--help")
     assert code == 0
     assert "--events" in out
+    # the help names every column a ticket file may have, and the exit statuses
+    flat = " ".join(out.split())
+    assert "id, priority, opened_at, kind, contract, responded_at, workaround_at," in flat
+    assert "on_site_requested_at, on_site_at, resolved_at" in flat
+    assert "events file columns: ticket, at, kind, priority, reason" in flat
+    assert "exit status: 0 nothing breached" in flat
+    code, out, _ = run(capsys, "availability", "--help")
+    assert code == 0
+    assert "outage columns: start, end, planned, cause" in out
 
 
 def test_python_dash_m_runs_the_cli() -> None:

@@ -26,6 +26,7 @@ import difflib
 import io
 import json
 import sys
+import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -616,6 +617,23 @@ def cmd_availability(args: argparse.Namespace, out: TextIO) -> int:
 # -- entry point ------------------------------------------------------------------------
 
 
+_CHECK_EPILOG = f"""\
+ticket columns (CSV header, or JSON lines keys; .jsonl/.json files are JSON lines):
+{textwrap.fill(", ".join(TICKET_COLUMNS), 80, initial_indent="  ", subsequent_indent="  ")}
+  required: id, priority, opened_at; times are ISO 8601 with an offset. A contract
+  cell names the row's contract (blank: ID).
+events file columns: {", ".join(EVENT_FILE_COLUMNS)}
+
+exit status: 0 nothing breached and no bad row, 1 a target breached or a bad row,
+2 bad usage (one line on stderr)."""
+
+_AVAILABILITY_EPILOG = f"""\
+outage columns: {", ".join(OUTAGE_COLUMNS)} (start and end required, ISO 8601 with an
+offset; planned is true/false).
+
+exit status: 0 every target met and no bad row, 1 otherwise, 2 bad usage."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``slacalc``."""
     parser = _Parser(
@@ -626,8 +644,17 @@ def build_parser() -> argparse.ArgumentParser:
     subs.required = True
     subs.add_parser("contracts", help="list the built-in contracts")
 
-    def with_contract(name: str, usage: str, help_text: str) -> argparse.ArgumentParser:
-        sub = subs.add_parser(name, help=help_text, usage=f"slacalc {name} {usage}")
+    def with_contract(
+        name: str, usage: str, help_text: str, epilog: str | None = None
+    ) -> argparse.ArgumentParser:
+        sub = subs.add_parser(
+            name,
+            help=help_text,
+            usage=f"slacalc {name} {usage}",
+            description=help_text[0].upper() + help_text[1:] + ".",
+            epilog=epilog,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         sub.add_argument("operands", nargs="*", metavar="ARG", help=usage)
         sub.add_argument(
             "--contract-file",
@@ -648,6 +675,7 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         "ID FILE [--events FILE] [--at TIME] [--format table|csv|json]",
         "evaluate a CSV or JSON lines file of tickets",
+        _CHECK_EPILOG,
     )
     check.add_argument("--events", metavar="FILE", help="a CSV/JSON lines file of more events")
     check.add_argument("--at", metavar="TIME", help="evaluate as of this time (default: now)")
@@ -656,6 +684,7 @@ def build_parser() -> argparse.ArgumentParser:
         "availability",
         "ID OUTAGES --month YYYY-MM [--format table|csv|json]",
         "uptime and interruptions for a month from a CSV/JSON lines file of outages",
+        _AVAILABILITY_EPILOG,
     )
     availability.add_argument("--month", required=True, metavar="YYYY-MM")
     availability.add_argument("--format", choices=("table", "csv", "json"), default="table")
