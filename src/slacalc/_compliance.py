@@ -314,18 +314,30 @@ def compliance(
     )
 
 
+def covered_cells(
+    contract: Contract, goal: ComplianceGoal, keys: Iterable[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """The ``(priority, metric)`` cells among ``keys`` that ``goal`` pools, in order.
+
+    >>> from slacalc import contracts
+    >>> c = contracts.get("infravision/cloud")
+    >>> covered_cells(c, c.compliance[0], [("top", "response"), ("high", "response")])
+    [('top', 'response')]
+    """
+    priorities = {contract.priority(p).id for p in goal.priorities}
+    metrics = set(goal.metrics)
+    return [k for k in keys if k[0] in priorities and (not metrics or k[1] in metrics)]
+
+
 def _judge(
     contract: Contract,
     goal: ComplianceGoal,
     cells: Mapping[tuple[str, str], ComplianceCell],
 ) -> GoalResult:
-    priorities = {contract.priority(p).id for p in goal.priorities}
-    metrics = set(goal.metrics)
     met = breached = 0
-    for (priority, metric), cell in cells.items():
-        if priority in priorities and (not metrics or metric in metrics):
-            met += cell.met
-            breached += cell.breached
+    for key in covered_cells(contract, goal, cells):
+        met += cells[key].met
+        breached += cells[key].breached
     fraction = _fraction(met, breached)
     held = fraction is None or fraction >= exact_minimum(goal.minimum)
     return GoalResult(goal, met, breached, fraction, held)

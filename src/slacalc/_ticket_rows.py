@@ -36,7 +36,6 @@ file reader could not read at all, the text saying why.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -202,9 +201,7 @@ def resolve_contracts(
         elif row.contract in known:
             chosen[n] = contracts.get(row.contract)
         else:
-            close = difflib.get_close_matches(row.contract, known, n=3, cutoff=0.5)
-            hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-            row.error = f"unknown contract {row.contract!r}{hint}"
+            row.error = contracts.unknown_id_message(row.contract)
     return chosen
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import difflib
 import io
 import json
 import sys
@@ -164,13 +163,10 @@ def _resolve_contract(contract_id: str | None, contract_file: str | None) -> Con
         except SlacalcError as error:
             raise UsageError(f"--contract-file: {error}") from None
     assert contract_id is not None
-    known = contracts.ids()
-    if contract_id in known:
+    if contract_id in contracts.ids():
         return contracts.get(contract_id)
-    close = difflib.get_close_matches(contract_id, known, n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
     raise UsageError(
-        f"unknown contract {contract_id!r}{hint} ('slacalc contracts' lists them; "
+        f"{contracts.unknown_id_message(contract_id)} ('slacalc contracts' lists them; "
         "--contract-file PATH reads your own)"
     )
 

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterator, Sequence
 from datetime import datetime
+from fractions import Fraction
 from typing import Any
 
 try:
@@ -50,7 +51,7 @@ except ImportError as _error:  # pragma: no cover - exercised in a subprocess
     ) from _error
 
 from slacalc import contracts
-from slacalc._compliance import GoalResult
+from slacalc._compliance import GoalResult, covered_cells
 from slacalc._compliance import compliance as _compliance
 from slacalc._contract import Contract
 from slacalc._errors import CalendarError, NaiveDatetimeError, TicketError
@@ -150,8 +151,7 @@ def _contract(contract: Contract | str) -> Contract:
 def _instant(value: object, name: str) -> datetime:
     """An aware datetime from an aware ``datetime``/``Timestamp`` or ISO text."""
     if isinstance(value, datetime):
-        aware = require_aware(value, name)
-        return aware.to_pydatetime() if isinstance(aware, pd.Timestamp) else aware
+        require_aware(value, name)  # a naive one: NaiveDatetimeError, as the engine says it
     try:
         return parse_instant(value, name)
     except ValueError as error:
@@ -446,10 +446,8 @@ def compliance(
 
     goal_of: dict[tuple[str, str], GoalResult] = {}
     for result in report.goals:
-        priorities = {chosen.priority(p).id for p in result.goal.priorities}
-        for key in report.cells:
-            if key[0] in priorities and (not result.goal.metrics or key[1] in result.goal.metrics):
-                goal_of.setdefault(key, result)
+        for key in covered_cells(chosen, result.goal, report.cells):
+            goal_of.setdefault(key, result)
     records: list[dict[str, Any]] = []
     for key, cell in report.cells.items():
         found = goal_of.get(key)
@@ -459,11 +457,9 @@ def compliance(
                 "metric": cell.metric,
                 "tickets": cell.total,
                 **{name: getattr(cell, name) for name in _COUNTS},
-                "share_met": _share(cell.met, cell.breached),
+                "share_met": _float(cell.fraction_met),
                 "goal": found.goal.minimum if found is not None else float("nan"),
-                "goal_share_met": (
-                    _share(found.met, found.breached) if found is not None else float("nan")
-                ),
+                "goal_share_met": _float(found.fraction if found is not None else None),
                 "goal_met": found.held if found is not None else None,
             }
         )
@@ -495,7 +491,7 @@ def compliance(
                 "minimum": g.goal.minimum,
                 "met": g.met,
                 "breached": g.breached,
-                "share_met": _share(g.met, g.breached),
+                "share_met": _float(g.fraction),
                 "held": g.held,
             }
             for g in report.goals
@@ -508,6 +504,11 @@ def compliance(
 def _share(met: int, breached: int) -> float:
     judged = met + breached
     return met / judged if judged else float("nan")
+
+
+def _float(fraction: Fraction | None) -> float:
+    """A share the report computed exactly, as a float; NaN when nothing was judged."""
+    return float("nan") if fraction is None else float(fraction)
 
 
 def _or_none(value: Any) -> Any:

@@ -70,13 +70,23 @@ def get(contract_id: str) -> Contract:
     known = _builtins()
     found = known.get(contract_id)
     if found is None:
-        close = difflib.get_close_matches(str(contract_id), list(known), n=3, cutoff=0.5)
-        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
         raise UnknownContractError(
-            f"unknown contract {contract_id!r}{hint} (known: {', '.join(sorted(known))}; "
+            f"{unknown_id_message(contract_id)} (known: {', '.join(sorted(known))}; "
             "contracts.register() adds your own)"
         )
     return found
+
+
+def unknown_id_message(contract_id: str) -> str:
+    """``unknown contract 'x'``, with the close matches among the known ids if any;
+    callers add how to fix it in their own words (not in ``__all__``: internal).
+
+    >>> unknown_id_message("reflex/basic")
+    "unknown contract 'reflex/basic'; did you mean 'reflex/basis', 'reflex/premium'?"
+    """
+    close = difflib.get_close_matches(str(contract_id), list(_builtins()), n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    return f"unknown contract {contract_id!r}{hint}"
 
 
 def register(contract: Contract, *, replace: bool = False) -> Contract:
