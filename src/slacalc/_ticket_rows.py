@@ -201,7 +201,7 @@ def resolve_contracts(
         elif row.contract in known:
             chosen[n] = contracts.get(row.contract)
         else:
-            row.error = contracts.unknown_id_message(row.contract)
+            row.error = contracts._unknown_id_message(row.contract)
     return chosen
 
 

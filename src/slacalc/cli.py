@@ -166,7 +166,7 @@ def _resolve_contract(contract_id: str | None, contract_file: str | None) -> Con
     if contract_id in contracts.ids():
         return contracts.get(contract_id)
     raise UsageError(
-        f"{contracts.unknown_id_message(contract_id)} ('slacalc contracts' lists them; "
+        f"{contracts._unknown_id_message(contract_id)} ('slacalc contracts' lists them; "
         "--contract-file PATH reads your own)"
     )
 
@@ -370,8 +370,10 @@ def _check_lines(
     rows: list[TicketRow[int]],
     orphans: list[TicketRow[int]],
     outcomes: dict[int, tuple[Contract, TicketReport | str]],
+    with_contract: bool,
 ) -> tuple[list[dict[str, Any]], bool]:
-    """Output records in input order, and whether anything breached or was bad."""
+    """Output records in input order, and whether anything breached or was bad; a result
+    names its contract only ``with_contract`` (SPEC's fields otherwise)."""
     records: list[dict[str, Any]] = []
     failed = False
     for n, row in enumerate([*rows, *orphans]):
@@ -379,10 +381,12 @@ def _check_lines(
         if isinstance(result, TicketReport):
             for metric, r in result.targets.items():
                 failed = failed or r.status is Status.BREACHED
+                record = {"ticket": result.ticket_id}
+                if with_contract and contract is not None:
+                    record["contract"] = contract.id
                 records.append(
                     {
-                        "ticket": result.ticket_id,
-                        "contract": contract.id if contract is not None else None,
+                        **record,
                         "metric": metric,
                         "status": r.status.value,
                         "due_at": _iso(r.due_at),
@@ -421,12 +425,9 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         )
     with Progress(len(rows), f"checking {Path(path).name}", sys.stderr) as progress:
         outcomes = evaluate_rows(c, rows, at, progress.advance)
-    records, failed = _check_lines(rows, orphans, outcomes)
     # A file that names contracts per row gets them back; otherwise SPEC's fields only.
     mixed = any(row.contract is not None for row in rows)
-    if not mixed:
-        for record in records:
-            record.pop("contract", None)
+    records, failed = _check_lines(rows, orphans, outcomes, mixed)
     if args.format == "json":
         for record in records:
             print(json.dumps(record, ensure_ascii=False), file=out)

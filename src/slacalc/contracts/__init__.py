@@ -71,17 +71,17 @@ def get(contract_id: str) -> Contract:
     found = known.get(contract_id)
     if found is None:
         raise UnknownContractError(
-            f"{unknown_id_message(contract_id)} (known: {', '.join(sorted(known))}; "
+            f"{_unknown_id_message(contract_id)} (known: {', '.join(sorted(known))}; "
             "contracts.register() adds your own)"
         )
     return found
 
 
-def unknown_id_message(contract_id: str) -> str:
+def _unknown_id_message(contract_id: str) -> str:
     """``unknown contract 'x'``, with the close matches among the known ids if any;
-    callers add how to fix it in their own words (not in ``__all__``: internal).
+    callers add how to fix it in their own words (internal: the CLI and ticket rows use it).
 
-    >>> unknown_id_message("reflex/basic")
+    >>> _unknown_id_message("reflex/basic")
     "unknown contract 'reflex/basic'; did you mean 'reflex/basis', 'reflex/premium'?"
     """
     close = difflib.get_close_matches(str(contract_id), list(_builtins()), n=3, cutoff=0.5)
