@@ -25,7 +25,7 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from slacalc import contracts
-from slacalc._availability import Outage, ProbeOutages, availability_by_period
+from slacalc._reports.availability import Outage, ProbeOutages, availability_by_period
 
 RUNS = 3
 GOAL_S = 5.0

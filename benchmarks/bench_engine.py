@@ -470,7 +470,7 @@ def profile_add(cal: Calendar, items: Pairs) -> None:
     The step timings reach into slacalc's private helpers (``_instants``, the compiled
     timeline); they are diagnostics for optimising and may break when those change.
     """
-    from slacalc._instants import from_us, to_us
+    from slacalc._engine.instants import from_us, to_us
 
     add = cal.add
     print("\n[profile] cProfile of slacalc cal.add over the target-1 inputs, by own time")

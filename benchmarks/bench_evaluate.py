@@ -584,9 +584,9 @@ def profile_evaluate(contract: Contract, tickets: Sequence[Ticket]) -> None:
 def step_timings(contract: Contract, tickets: Sequence[Ticket]) -> None:
     """Each internal step of ``evaluate`` timed on its own, per ticket, in interleaved
     rounds (min over rounds, bare loop subtracted, gc off). Written against the private
-    helpers of ``slacalc._evaluate``; shares are of the whole ``evaluate``."""
+    helpers of ``slacalc._clock.evaluate``; shares are of the whole ``evaluate``."""
     from slacalc import _evaluate as ev
-    from slacalc._instants import to_us
+    from slacalc._engine.instants import to_us
 
     at_us = to_us(AT, "at")
     kind = "incident"

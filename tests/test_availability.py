@@ -13,12 +13,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from slacalc import AvailabilityTarget, Calendar, Contract, InterruptionLimit, Priority, contracts
-from slacalc._availability import (
-    Outage,
-    ProbeOutages,
-    availability,
-    availability_by_period,
-)
+from slacalc._reports.availability import availability, availability_by_period
+from slacalc._reports.outages import Outage, ProbeOutages
 
 AMS = ZoneInfo("Europe/Amsterdam")
 UTC = timezone.utc
@@ -398,8 +394,8 @@ def test_merging_is_idempotent(outages: list[Outage], policy: str, cal: str) -> 
     doubled = availability(c, outages + outages, BASE, END)
     assert once == doubled
     # Feeding the merged result back in changes nothing either.
-    from slacalc._availability import _outage_spans
-    from slacalc._instants import from_us
+    from slacalc._engine.instants import from_us
+    from slacalc._reports.availability import _outage_spans
 
     unplanned, planned = _outage_spans(outages)
     merged = [Outage(start=from_us(a, UTC), end=from_us(b, UTC)) for a, b in unplanned] + [

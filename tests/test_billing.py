@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from slacalc import billing
-from slacalc._errors import SlacalcError
+from slacalc._base.errors import SlacalcError
 from slacalc.billing import (
     BillingError,
     Quote,

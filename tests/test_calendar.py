@@ -1,4 +1,4 @@
-"""Tests for ``slacalc._calendar``: every rule of SPEC section 1 at its boundary instants.
+"""Tests for ``slacalc._calendar.calendar``: every rule of SPEC section 1 at its boundary instants.
 
 Expected instants are written out by hand, with their UTC offset, in the calendar's zone.
 Results are compared by ``isoformat()`` (which shows the offset, so it also tells the two

@@ -31,7 +31,7 @@ from slacalc import (
     TicketError,
     contracts,
 )
-from slacalc._compliance import (
+from slacalc._reports.compliance import (
     ComplianceCell,
     ComplianceReport,
     GoalResult,

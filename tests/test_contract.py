@@ -1,4 +1,4 @@
-"""Tests for ``slacalc._contract``: the contract models (SPEC sections 2, 3 and 7).
+"""Tests for ``slacalc._contract.terms``: the contract models (SPEC sections 2, 3 and 7).
 
 What is tested: the models are frozen, strict about extra fields, hashable and equal by
 value; they round-trip through JSON; validation names the offending field and value; the

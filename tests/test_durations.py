@@ -1,4 +1,4 @@
-"""Tests for ``slacalc._durations``: ``WorkingDays`` and ``CalendarTime``."""
+"""Tests for ``slacalc._calendar.durations``: ``WorkingDays`` and ``CalendarTime``."""
 
 from __future__ import annotations
 

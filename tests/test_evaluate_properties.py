@@ -22,10 +22,9 @@ from hypothesis import strategies as st
 import clock_oracle
 from clock_oracle import ClockContract, ClockTarget, ClockTicket, Expected
 from oracle import DAY_MINUTES, CalendarSpec, HolidaySpec, instant, local, minute_of
-from slacalc import Calendar, Holidays, Status
-from slacalc._contract import ClockPolicy, Contract, Priority, Target
-from slacalc._report import TargetReport, TicketReport
-from slacalc._ticket import Event, Ticket
+from slacalc import Calendar, ClockPolicy, Contract, Holidays, Priority, Status, Target
+from slacalc._clock.report import TargetReport, TicketReport
+from slacalc._clock.ticket import Event, Ticket
 
 ZONE = "Europe/Amsterdam"
 PRIORITIES = ("P1", "P2")

@@ -1,4 +1,4 @@
-"""Tests for ``slacalc._frozen``: ``FrozenMap`` and ``instance_cache``.
+"""Tests for ``slacalc._base.frozen``: ``FrozenMap`` and ``instance_cache``.
 
 ``FrozenMap`` is the immutable, hashable mapping frozen models store their mappings in
 (``Contract.calendars``); ``instance_cache`` keeps computed lookups on frozen models.
@@ -15,7 +15,7 @@ import pytest
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from slacalc import Calendar, Contract, FrozenMap, Priority
-from slacalc._frozen import instance_cache
+from slacalc._base.frozen import instance_cache
 
 ITEMS = [("b", 2), ("a", 1), ("c", 3)]
 M = FrozenMap(dict(ITEMS))

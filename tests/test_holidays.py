@@ -1,4 +1,4 @@
-"""Tests for ``slacalc._holidays``: holidays from the ``holidays`` package, plus and minus."""
+"""Tests for ``slacalc._calendar.holidays``: the ``holidays`` package's dates, plus and minus."""
 
 from __future__ import annotations
 

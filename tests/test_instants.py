@@ -1,4 +1,4 @@
-"""Tests for ``slacalc._instants``: aware datetimes as exact integer microseconds, zones."""
+"""Tests for ``slacalc._engine.instants``: aware datetimes as exact integer microseconds, zones."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from slacalc import CalendarError, NaiveDatetimeError, SlacalcError
-from slacalc._instants import (
+from slacalc._engine.instants import (
     US,
     duration_us,
     from_us,

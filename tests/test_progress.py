@@ -1,10 +1,10 @@
-"""The command line's progress bar (slacalc._progress)."""
+"""The command line's progress bar (slacalc._io.progress)."""
 
 from __future__ import annotations
 
 import io
 
-from slacalc._progress import Progress
+from slacalc._io.progress import Progress
 
 
 class Terminal(io.StringIO):

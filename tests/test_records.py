@@ -1,4 +1,4 @@
-"""Ticket and event records into tickets (slacalc._records), as the CLI and frame read them."""
+"""Ticket and event records into tickets (slacalc._io.records), as the CLI and frame read them."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from slacalc._records import (
+from slacalc._io.records import (
     EVENT_COLUMNS,
     event_from_record,
     is_blank,

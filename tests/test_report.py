@@ -1,4 +1,4 @@
-"""Tests for ``slacalc._report``: ``Status`` and the report dataclasses.
+"""Tests for ``slacalc._clock.report``: ``Status`` and the report dataclasses.
 
 The reports come from a tiny ``Contract.evaluate`` with an explicit ``at``. Worked by
 hand: the office is open Monday to Friday 09:00-17:00 in Amsterdam (+01:00 in November);

@@ -1,10 +1,10 @@
-"""Tests for ``slacalc._spans``: the immutable, normalised set of half-open spans."""
+"""Tests for ``slacalc._engine.spans``: the immutable, normalised set of half-open spans."""
 
 from __future__ import annotations
 
 import pytest
 
-from slacalc._spans import SpanSet
+from slacalc._engine.spans import SpanSet
 
 # -- normalisation ----------------------------------------------------------------------
 

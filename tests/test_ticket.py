@@ -1,4 +1,4 @@
-"""Tests for ``slacalc._ticket``: the ``Ticket`` and ``Event`` models (SPEC section 3).
+"""Tests for ``slacalc._clock.ticket``: the ``Ticket`` and ``Event`` models (SPEC section 3).
 
 Construction checks types only (aware datetimes, non-empty ids, no extra fields);
 consistency (event order, pauses, priorities) is ``Contract.evaluate``'s job and is tested

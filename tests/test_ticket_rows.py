@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 
-from slacalc import _ticket_rows, contracts
-from slacalc._evaluate import evaluate_many
-from slacalc._report import TicketReport
-from slacalc._ticket_rows import (
+from slacalc import contracts
+from slacalc._clock.evaluate import evaluate_many
+from slacalc._clock.report import TicketReport
+from slacalc._io import rows as _ticket_rows
+from slacalc._io.rows import (
     attach_events,
     column_problem,
     evaluate_rows,

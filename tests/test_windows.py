@@ -1,4 +1,4 @@
-"""Tests for ``slacalc._windows``: window text, weekday names and a day's merged hours."""
+"""Tests for ``slacalc._engine.windows``: window text, weekday names and a day's merged hours."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 import pytest
 
 from slacalc import CalendarError
-from slacalc._windows import (
+from slacalc._engine.windows import (
     DAY_SECONDS,
     WEEKDAYS,
     canonical_window,

@@ -12,26 +12,7 @@
 from importlib.metadata import PackageNotFoundError, version
 
 from slacalc import billing, contracts
-from slacalc._availability import (
-    AvailabilityReport,
-    Outage,
-    ProbeOutages,
-    WindowAvailability,
-    availability_by_period,
-)
-from slacalc._calendar import Calendar
-from slacalc._compliance import ComplianceCell, ComplianceReport, GoalResult, compliance
-from slacalc._contract import (
-    AvailabilityTarget,
-    ClockPolicy,
-    ComplianceGoal,
-    Contract,
-    InterruptionLimit,
-    Priority,
-    Target,
-)
-from slacalc._durations import CalendarTime, WorkingDays
-from slacalc._errors import (
+from slacalc._base.errors import (
     CalendarError,
     ContractError,
     InvalidIntervalError,
@@ -41,10 +22,12 @@ from slacalc._errors import (
     UnknownContractError,
     UnknownPriorityError,
 )
-from slacalc._evaluate import evaluate_many
-from slacalc._frozen import FrozenMap
-from slacalc._holidays import Holidays
-from slacalc._report import (
+from slacalc._base.frozen import FrozenMap
+from slacalc._calendar.calendar import Calendar
+from slacalc._calendar.durations import CalendarTime, WorkingDays
+from slacalc._calendar.holidays import Holidays
+from slacalc._clock.evaluate import evaluate_many
+from slacalc._clock.report import (
     BatchReport,
     CycleReport,
     Status,
@@ -52,7 +35,23 @@ from slacalc._report import (
     TicketFailure,
     TicketReport,
 )
-from slacalc._ticket import Event, Ticket
+from slacalc._clock.ticket import Event, Ticket
+from slacalc._contract.models import (
+    AvailabilityTarget,
+    ClockPolicy,
+    ComplianceGoal,
+    InterruptionLimit,
+    Priority,
+    Target,
+)
+from slacalc._facade import Contract
+from slacalc._reports.availability import (
+    AvailabilityReport,
+    WindowAvailability,
+    availability_by_period,
+)
+from slacalc._reports.compliance import ComplianceCell, ComplianceReport, GoalResult, compliance
+from slacalc._reports.outages import Outage, ProbeOutages
 
 try:
     __version__ = version("slacalc")
@@ -102,3 +101,11 @@ __all__ = [
     "contracts",
     "evaluate_many",
 ]
+
+# Public classes report (in reprs, tracebacks and pickles) where users import them from,
+# not where they happen to be defined.
+for _name in __all__:
+    _public = globals()[_name]
+    if isinstance(_public, type):
+        _public.__module__ = "slacalc"
+del _name, _public

@@ -47,7 +47,7 @@ Readings that are **choices** (docs/billing.md gives the alternatives):
 
 Amounts are :class:`~decimal.Decimal` euros quantized to cents; durations are
 :class:`~datetime.timedelta`. Every bad input raises :class:`BillingError` (a
-``ValueError`` and a :class:`~slacalc._errors.SlacalcError`).
+``ValueError`` and a :class:`~slacalc.SlacalcError`).
 
 >>> from datetime import timedelta
 >>> units(timedelta(minutes=15)), units(timedelta(minutes=15, seconds=1))
@@ -78,7 +78,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from types import MappingProxyType
 from typing import Final, Literal
 
-from slacalc._errors import SlacalcError
+from slacalc._base.errors import SlacalcError
 
 __all__ = [
     "EVENING_WEEKEND_NO_SLA_RATE",

@@ -25,7 +25,7 @@ from slacalc import (
     Ticket,
     contracts,
 )
-from slacalc._contract import normalise_name
+from slacalc._contract.models import normalise_name
 
 SOME_INSTANT = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
 AMS = ZoneInfo("Europe/Amsterdam")

@@ -13,7 +13,7 @@ True
 >>> contracts.get("vioms/advancd")
 Traceback (most recent call last):
 ...
-slacalc._errors.UnknownContractError: unknown contract 'vioms/advancd'; did you mean ...
+slacalc.UnknownContractError: unknown contract 'vioms/advancd'; did you mean ...
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from slacalc._contract import Contract
-from slacalc._errors import ContractError, UnknownContractError
+from slacalc._base.errors import ContractError, UnknownContractError, unknown_contract_message
+from slacalc._facade import Contract
 
-__all__ = ["get", "ids", "load", "register"]
+__all__ = ["close_matches", "get", "ids", "load", "register"]
 
 _VENDOR_MODULES = ("reflex", "infravision", "vioms", "connexys", "intramed")
 _registry: dict[str, Contract] = {}
@@ -71,22 +71,20 @@ def get(contract_id: str) -> Contract:
     found = known.get(contract_id)
     if found is None:
         raise UnknownContractError(
-            f"{_unknown_id_message(contract_id)} (known: {', '.join(sorted(known))}; "
+            f"{unknown_contract_message(contract_id, close_matches(contract_id))} "
+            f"(known: {', '.join(sorted(known))}; "
             "contracts.register() adds your own)"
         )
     return found
 
 
-def _unknown_id_message(contract_id: str) -> str:
-    """``unknown contract 'x'``, with the close matches among the known ids if any;
-    callers add how to fix it in their own words (internal: the CLI and ticket rows use it).
+def close_matches(contract_id: str) -> list[str]:
+    """The known contract ids closest to ``contract_id`` (at most three, best first).
 
-    >>> _unknown_id_message("reflex/basic")
-    "unknown contract 'reflex/basic'; did you mean 'reflex/basis', 'reflex/premium'?"
+    >>> close_matches("reflex/basic")
+    ['reflex/basis', 'reflex/premium']
     """
-    close = difflib.get_close_matches(str(contract_id), list(_builtins()), n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
-    return f"unknown contract {contract_id!r}{hint}"
+    return difflib.get_close_matches(str(contract_id), list(_builtins()), n=3, cutoff=0.5)
 
 
 def register(contract: Contract, *, replace: bool = False) -> Contract:

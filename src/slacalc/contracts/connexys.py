@@ -87,10 +87,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from slacalc._calendar import Calendar
-from slacalc._contract import AvailabilityTarget, Contract, Priority, Target
-from slacalc._durations import WorkingDays
-from slacalc._holidays import Holidays
+from slacalc._calendar.calendar import Calendar
+from slacalc._calendar.durations import WorkingDays
+from slacalc._calendar.holidays import Holidays
+from slacalc._contract.models import AvailabilityTarget, Priority, Target
+from slacalc._facade import Contract
 
 __all__ = ["CONTRACTS", "DOCUMENT", "OFFICE", "PRIORITIES", "STANDARD", "TARGETS"]
 

@@ -61,15 +61,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from slacalc import (
+from slacalc._calendar.calendar import Calendar
+from slacalc._contract.models import (
     AvailabilityTarget,
-    Calendar,
     ComplianceGoal,
-    Contract,
     InterruptionLimit,
     Priority,
     Target,
 )
+from slacalc._facade import Contract
 
 __all__ = ["CLOUD", "CONTRACTS", "DOCUMENT", "ON_PREMISE"]
 

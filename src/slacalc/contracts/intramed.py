@@ -60,8 +60,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from slacalc import Calendar, CalendarTime, Contract, Holidays, Priority, Target, WorkingDays
-from slacalc._contract import Within
+from slacalc._calendar.calendar import Calendar
+from slacalc._calendar.durations import CalendarTime, WorkingDays
+from slacalc._calendar.holidays import Holidays
+from slacalc._contract.models import Priority, Target, Within
+from slacalc._facade import Contract
 
 __all__ = ["CONTRACTS", "DOCUMENT", "ONLINE", "ON_PREMISE"]
 

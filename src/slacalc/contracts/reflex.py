@@ -75,9 +75,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from slacalc._calendar import Calendar
-from slacalc._contract import AvailabilityTarget, Contract, Priority, Target
-from slacalc._durations import CalendarTime
+from slacalc._calendar.calendar import Calendar
+from slacalc._calendar.durations import CalendarTime
+from slacalc._contract.models import AvailabilityTarget, Priority, Target
+from slacalc._facade import Contract
 
 __all__ = ["BASIS", "CONTRACTS", "DOCUMENT", "OFFICE", "PREMIUM", "PRIORITIES", "TARGETS"]
 

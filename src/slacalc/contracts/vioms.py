@@ -92,12 +92,14 @@ due at 20:00 that evening, and a response at 18:00 starts its resolution (4 hour
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
-from slacalc._calendar import Calendar
-from slacalc._contract import Contract, Priority, Target
-from slacalc._errors import ContractError
-from slacalc._holidays import Holidays
+from slacalc._base.errors import ContractError
+from slacalc._calendar.calendar import Calendar
+from slacalc._calendar.holidays import Holidays
+from slacalc._contract.models import Priority, Target
+from slacalc._facade import Contract
+from slacalc.billing import DOCUMENT, OUTSIDE_SLA_RATE, PREPAID_RATE, TIERS, Tier
 
 __all__ = [
     "ADVANCED",
@@ -111,17 +113,15 @@ __all__ = [
     "build",
 ]
 
-DOCUMENT = "VIOMS SLA (002_c8ee5f4b1ed663a6.txt)"
 ZONE = "Europe/Amsterdam"
 RESOLUTION_STARTS_ON: tuple[str, ...] = ("responded",)
 
-Tier = Literal["standard", "advanced", "enterprise"]
 _COLUMNS: dict[str, str] = {
     "standard": "Standaard",
     "advanced": "Advanced",
     "enterprise": "Enterprise",
 }
-_TIER_INDEX: dict[str, int] = {"standard": 0, "advanced": 1, "enterprise": 2}
+_TIER_INDEX: dict[str, int] = {tier: n for n, tier in enumerate(TIERS)}
 
 SERVICE_HOURS = "service_hours"
 EVENING_WEEKEND = "evening_weekend"
@@ -287,8 +287,6 @@ def _target(
 
 
 # -- notes: what the contract says but slacalc does not compute ------------------------------
-_RATE_OUTSIDE_SLA = {"standard": 95, "advanced": 90, "enterprise": 85}  # "Tarief buiten SLA"
-_RATE_PREPAID = {"standard": 90, "advanced": 85, "enterprise": 80}  # "Uurtarief strippenkaart"
 _ON_SITE_SUPPORT = {"standard": "€ (billed)", "advanced": "PRIO 1 & 2", "enterprise": "Y"}
 _CONFIG_CHANGES = {"standard": "Max 15min", "advanced": "Max 1u", "enterprise": "Y"}
 _SERVICES = {
@@ -299,7 +297,7 @@ _SERVICES = {
 
 
 def _notes(tier: Tier, evening_weekend: bool) -> tuple[str, ...]:
-    rate = _RATE_OUTSIDE_SLA[tier]
+    rate = f"{OUTSIDE_SLA_RATE[tier]:.0f}"  # "Tarief buiten SLA" (slacalc.billing)
     if evening_weekend:
         aws = (
             "Evening and weekend calls (1.3.16, column 'SLA+AWS'): start fee EUR 0, hours "
@@ -322,7 +320,7 @@ def _notes(tier: Tier, evening_weekend: bool) -> tuple[str, ...]:
         f"{_ON_SITE_SUPPORT[tier]}; Configuratiewijzigingen inbegrepen {_CONFIG_CHANGES[tier]}.",
         f"Billing (not computed by slacalc): hourly rate outside the SLA EUR {rate} ('Tarief "
         f"buiten SLA', section 1, table; 1.3.14); prepaid card ('strippenkaart') EUR "
-        f"{_RATE_PREPAID[tier]} an hour, at least 5 hours (1.3.15); every call rounded up to "
+        f"{PREPAID_RATE[tier]:.0f} an hour, at least 5 hours (1.3.15); every call rounded up to "
         "units of 15 minutes (1.3.15, 2.3, 2.4); travel time billed in hours (2.3); the cost of "
         "a call is always due (2.4).",
         aws,
@@ -352,7 +350,7 @@ def build(
     >>> build("standard", evening_weekend=True)
     Traceback (most recent call last):
     ...
-    slacalc._errors.ContractError: VIOMS Standaard has no evening and weekend add-on ...
+    slacalc.ContractError: VIOMS Standaard has no evening and weekend add-on ...
     """
     if tier not in _COLUMNS:
         raise ContractError(f"unknown VIOMS tier {tier!r}: use one of {', '.join(_COLUMNS)}")

@@ -1,0 +1,388 @@
+"""``Calendar``: when a service-level clock may run.
+
+A calendar is a frozen model of recurring wall-clock windows in one IANA zone (weekday
+hours, date overrides, holidays), or a union, intersection or complement of other
+calendars. It compiles lazily to an engine timeline (:func:`timeline_of`) and answers
+every question by binary search over it.
+
+>>> from datetime import datetime, timedelta
+>>> from zoneinfo import ZoneInfo
+>>> office = Calendar.weekdays("09:00", "17:00", tz="Europe/Amsterdam")
+>>> monday_4pm = datetime(2026, 11, 23, 16, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+>>> office.add(monday_4pm, timedelta(hours=8)).isoformat()
+'2026-11-24T16:00:00+01:00'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
+
+from slacalc._base.errors import CalendarError, InvalidIntervalError
+from slacalc._base.frozen import InstanceCache
+from slacalc._calendar.durations import CalendarTime, WorkingDays, step_calendar_time
+from slacalc._calendar.fields import HoursField, OverridesField, hours_in, overrides_in
+from slacalc._calendar.holidays import Holidays, as_holidays
+from slacalc._engine.instants import (
+    EPOCH,
+    ONE_US,
+    US,
+    duration_us,
+    from_us,
+    to_timedelta,
+    to_us,
+    zone,
+)
+from slacalc._engine.sources import CombinedSource, Operation, WeeklySource
+from slacalc._engine.timeline import Timeline
+from slacalc._engine.windows import WEEKDAYS, merge_day
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
+
+__all__ = ["Calendar", "HolidaysInput", "timeline_of"]
+
+#: What a calendar accepts as its holidays (SPEC 1, rule 3): a :class:`Holidays`, a
+#: ``holidays.HolidayBase`` such as ``holidays.NL()``, a list of dates, or ``None``.
+HolidaysInput = "Holidays | HolidayBase | Iterable[date] | None"
+
+_TIMELINES: InstanceCache[Timeline] = InstanceCache()
+
+
+class Calendar(BaseModel):
+    """When the clock may run: wall-clock windows in an IANA zone, or a combination.
+
+    ``hours`` maps weekday names to windows ``"HH:MM-HH:MM"`` (an end at or before the
+    start runs past midnight and belongs to the start day); ``holidays`` close every
+    window starting on a holiday; ``overrides`` give a date's windows instead of its
+    weekday's. ``a | b``, ``a & b`` and ``~a`` combine calendars. ``source`` cites the
+    document and clause a calendar comes from (it takes no part in the arithmetic).
+
+    >>> cal = Calendar(tz="UTC", hours={"mon": ["09:00-17:00"]})
+    >>> cal.hours
+    (('mon', ('09:00-17:00',)),)
+    >>> Calendar.model_validate_json(cal.model_dump_json()) == cal
+    True
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    tz: str
+    hours: HoursField = ()
+    holidays: Holidays | None = None
+    overrides: OverridesField = ()
+    operation: Operation | None = None
+    operands: tuple[Calendar, ...] = ()
+    source: str = ""
+
+    if TYPE_CHECKING:  # what a caller may pass (stored as tuples, as above)
+
+        def __init__(
+            self,
+            *,
+            tz: str,
+            hours: Mapping[str, Sequence[str] | str] | Sequence[tuple[str, Sequence[str]]] = (),
+            holidays: Holidays | HolidayBase | Iterable[date] | None = None,
+            overrides: Mapping[date | str, Sequence[str]]
+            | Sequence[tuple[date | str, Sequence[str]]] = (),
+            operation: Operation | None = None,
+            operands: Sequence[Calendar] = (),
+            source: str = "",
+        ) -> None: ...
+
+    # -- validation ---------------------------------------------------------------------
+    @field_validator("tz", mode="after")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        zone(value)
+        return value
+
+    @field_validator("hours", mode="before")
+    @classmethod
+    def _parse_hours(cls, value: Any) -> Any:
+        return hours_in(value)
+
+    @field_validator("overrides", mode="before")
+    @classmethod
+    def _parse_overrides(cls, value: Any) -> Any:
+        return overrides_in(value)
+
+    @field_validator("holidays", mode="before")
+    @classmethod
+    def _convert_holidays(cls, value: Any) -> Any:
+        return as_holidays(value)
+
+    @model_validator(mode="after")
+    def _consistent_combination(self) -> Calendar:
+        if self.operation is None:
+            if self.operands:
+                raise CalendarError(
+                    "operands are given without an operation: set operation to 'union', "
+                    "'intersection' or 'complement', or use a | b, a & b, ~a"
+                )
+            return self
+        if self.hours or self.overrides or self.holidays is not None:
+            raise CalendarError(
+                f"a {self.operation} calendar takes its hours from its operands: leave hours, "
+                "holidays and overrides empty (set them on the operands)"
+            )
+        needed = "exactly one operand" if self.operation == "complement" else "two or more"
+        count = len(self.operands)
+        if (self.operation == "complement") != (count == 1) or count == 0:
+            raise CalendarError(f"a {self.operation} calendar needs {needed}, got {count}")
+        return self
+
+    # -- constructors -------------------------------------------------------------------
+    @classmethod
+    def weekdays(
+        cls,
+        start: str,
+        end: str,
+        *,
+        tz: str,
+        holidays: Holidays | HolidayBase | Iterable[date] | None = None,
+        overrides: Mapping[date | str, Sequence[str]]
+        | Sequence[tuple[date | str, Sequence[str]]] = (),
+        source: str = "",
+    ) -> Calendar:
+        """Monday to Friday, the same hours each day (``overrides`` as for a Calendar).
+
+        >>> from datetime import date
+        >>> cal = Calendar.weekdays("09:00", "17:00", tz="UTC",
+        ...                         overrides={date(2026, 12, 31): ["09:00-13:00"]})
+        >>> cal.hours[0], cal.overrides
+        (('mon', ('09:00-17:00',)), ((datetime.date(2026, 12, 31), ('09:00-13:00',)),))
+        """
+        window = f"{start}-{end}"
+        hours = {d: [window] for d in WEEKDAYS[:5]}
+        return cls(tz=tz, hours=hours, holidays=holidays, overrides=overrides, source=source)
+
+    @classmethod
+    def always(cls, tz: str = "UTC", *, source: str = "") -> Calendar:
+        """Open around the clock, every day (24x7).
+
+        >>> from datetime import datetime, timezone
+        >>> Calendar.always().is_open(datetime(2026, 1, 1, 3, tzinfo=timezone.utc))
+        True
+        """
+        return cls(tz=tz, hours={d: ["00:00-24:00"] for d in WEEKDAYS}, source=source)
+
+    # -- set operations -----------------------------------------------------------------
+    def union(self, other: Calendar) -> Calendar:
+        """Open when either calendar is open; in this calendar's zone (also ``a | b``).
+
+        >>> a = Calendar(tz="UTC", hours={"mon": ["09:00-12:00"]})
+        >>> b = Calendar(tz="UTC", hours={"mon": ["12:00-17:00"]})
+        >>> (a | b).operation
+        'union'
+        """
+        if not isinstance(other, Calendar):
+            return NotImplemented
+        left = self.operands if self.operation == "union" else (self,)
+        return Calendar(tz=self.tz, operation="union", operands=(*left, other))
+
+    def intersection(self, other: Calendar) -> Calendar:
+        """Open when both calendars are open; in this calendar's zone (also ``a & b``).
+
+        >>> a = Calendar(tz="UTC", hours={"mon": ["09:00-12:00"]})
+        >>> (a & Calendar.always()).operation
+        'intersection'
+        """
+        if not isinstance(other, Calendar):
+            return NotImplemented
+        left = self.operands if self.operation == "intersection" else (self,)
+        return Calendar(tz=self.tz, operation="intersection", operands=(*left, other))
+
+    def complement(self) -> Calendar:
+        """Open exactly when this calendar is closed (also ``~a``).
+
+        >>> (~Calendar.always()).operation
+        'complement'
+        """
+        return Calendar(tz=self.tz, operation="complement", operands=(self,))
+
+    __or__ = union
+    __and__ = intersection
+    __invert__ = complement
+
+    # -- compilation --------------------------------------------------------------------
+    @property
+    def zone(self) -> ZoneInfo:
+        """The calendar's zone as a ``ZoneInfo``."""
+        return zone(self.tz)
+
+    # -- questions ----------------------------------------------------------------------
+    def is_open(self, t: datetime) -> bool:
+        """Whether the clock may run at ``t`` (window starts count, ends do not).
+
+        >>> from datetime import datetime, timezone
+        >>> cal = Calendar.weekdays("09:00", "17:00", tz="UTC")
+        >>> cal.is_open(datetime(2026, 11, 23, 17, 0, tzinfo=timezone.utc))
+        False
+        """
+        return timeline_of(self).is_open(to_us(t, "t"))
+
+    def next_open(self, t: datetime) -> datetime:
+        """``t`` itself when open, else the next opening.
+
+        >>> from datetime import datetime, timezone
+        >>> cal = Calendar.weekdays("09:00", "17:00", tz="UTC")
+        >>> cal.next_open(datetime(2026, 11, 21, 12, 0, tzinfo=timezone.utc)).isoformat()
+        '2026-11-23T09:00:00+00:00'
+        """
+        return from_us(timeline_of(self).next_open(to_us(t, "t")), self.zone)
+
+    def next_close(self, t: datetime) -> datetime:
+        """The end of the open stretch containing or following ``t``.
+
+        >>> from datetime import datetime, timezone
+        >>> cal = Calendar.weekdays("09:00", "17:00", tz="UTC")
+        >>> cal.next_close(datetime(2026, 11, 23, 17, 0, tzinfo=timezone.utc)).isoformat()
+        '2026-11-24T17:00:00+00:00'
+        """
+        return from_us(timeline_of(self).next_close(to_us(t, "t")), self.zone)
+
+    def add(self, t: datetime, duration: timedelta | WorkingDays | CalendarTime) -> datetime:
+        """The due instant: the earliest instant at which ``duration`` has passed since ``t``.
+
+        A ``timedelta`` is open time; ``WorkingDays`` and ``CalendarTime`` follow SPEC 1,
+        rules 7 and 8. ``add(t, timedelta(0)) == t`` even when closed.
+
+        >>> from datetime import datetime, timezone
+        >>> cal = Calendar.weekdays("09:00", "17:00", tz="UTC")
+        >>> cal.add(datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc), timedelta(hours=8))
+        datetime.datetime(2026, 11, 23, 17, 0, tzinfo=zoneinfo.ZoneInfo(key='UTC'))
+        """
+        if type(duration) is timedelta:
+            # The hot path, inlined: exact microseconds, the cached timeline, one search.
+            try:
+                us = (t - EPOCH) // ONE_US
+            except TypeError:
+                us = to_us(t, "t")
+            amount = (duration.days * 86_400 + duration.seconds) * US + duration.microseconds
+            if amount < 0:
+                raise CalendarError(
+                    f"duration {duration!r} is negative: use subtract(t, {-duration!r})"
+                )
+            slot = _TIMELINES.slots.get(id(self))
+            timeline = slot[1] if slot is not None and slot[0]() is self else timeline_of(self)
+            seconds, micro = divmod(timeline.add(us, amount), US)
+            result = datetime.fromtimestamp(seconds, timeline.tz)
+            return result.replace(microsecond=micro) if micro else result
+        us = to_us(t, "t")
+        if isinstance(duration, WorkingDays):
+            return from_us(timeline_of(self).add_working_days(us, duration.days), self.zone)
+        if isinstance(duration, CalendarTime):
+            return from_us(step_calendar_time(us, duration, +1, self.zone), self.zone)
+        if isinstance(duration, timedelta):
+            return self.add(t, timedelta(duration.days, duration.seconds, duration.microseconds))
+        raise CalendarError(
+            f"duration {duration!r} is not a timedelta, WorkingDays or CalendarTime"
+        )
+
+    def subtract(self, t: datetime, duration: timedelta | CalendarTime) -> datetime:
+        """The latest ``s`` with ``between(s, t) == duration`` (for a ``timedelta``).
+
+        A ``CalendarTime`` steps back in local dates and real hours instead.
+
+        >>> from datetime import datetime, timezone
+        >>> cal = Calendar.weekdays("09:00", "17:00", tz="UTC")
+        >>> cal.subtract(datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc),
+        ...              timedelta(hours=2)).isoformat()
+        '2026-11-23T16:00:00+00:00'
+        """
+        us = to_us(t, "t")
+        if isinstance(duration, timedelta):
+            amount = duration_us(duration)
+            if amount < 0:
+                raise CalendarError(f"duration {duration!r} is negative: use add(t, {-duration!r})")
+            return from_us(timeline_of(self).subtract(us, amount), self.zone)
+        if isinstance(duration, CalendarTime):
+            return from_us(step_calendar_time(us, duration, -1, self.zone), self.zone)
+        raise CalendarError(
+            f"duration {duration!r} cannot be subtracted: use a timedelta or CalendarTime"
+        )
+
+    def between(self, a: datetime, b: datetime) -> timedelta:
+        """Open time in ``[a, b)``.
+
+        >>> from datetime import datetime, timezone
+        >>> cal = Calendar.weekdays("09:00", "17:00", tz="UTC")
+        >>> cal.between(datetime(2026, 11, 20, 16, tzinfo=timezone.utc),
+        ...             datetime(2026, 11, 23, 10, tzinfo=timezone.utc))
+        datetime.timedelta(seconds=7200)
+        """
+        start, end = to_us(a, "a"), to_us(b, "b")
+        if end < start:
+            raise InvalidIntervalError(
+                f"b={b.isoformat()} lies before a={a.isoformat()}: between(a, b) needs a <= b"
+            )
+        return to_timedelta(timeline_of(self).between(start, end))
+
+    def windows(self, a: datetime, b: datetime) -> list[tuple[datetime, datetime]]:
+        """The open spans clipped to ``[a, b)``, in this calendar's zone.
+
+        >>> from datetime import datetime, timezone
+        >>> cal = Calendar.weekdays("09:00", "17:00", tz="UTC")
+        >>> [(s.hour, e.hour) for s, e in cal.windows(
+        ...     datetime(2026, 11, 23, 12, tzinfo=timezone.utc),
+        ...     datetime(2026, 11, 24, 10, tzinfo=timezone.utc))]
+        [(12, 17), (9, 10)]
+        """
+        start, end = to_us(a, "a"), to_us(b, "b")
+        if end < start:
+            raise InvalidIntervalError(
+                f"b={b.isoformat()} lies before a={a.isoformat()}: windows(a, b) needs a <= b"
+            )
+        if end == start:
+            return []
+        tz = self.zone
+        return [(from_us(s, tz), from_us(e, tz)) for s, e in timeline_of(self).spans(start, end)]
+
+
+def timeline_of(calendar: Calendar) -> Timeline:
+    """The compiled timeline of a calendar: one per calendar object, kept beside it.
+
+    Equal calendars share one timeline (:func:`_shared_timeline`); the per-object slot
+    makes the lookup one dict probe on the hot path (docs/architecture.md, caches).
+
+    >>> cal = Calendar.weekdays("09:00", "17:00", tz="UTC")
+    >>> timeline_of(cal) is timeline_of(Calendar.weekdays("09:00", "17:00", tz="UTC"))
+    True
+    """
+    slot = _TIMELINES.slots.get(id(calendar))
+    if slot is not None and slot[0]() is calendar:
+        return slot[1]
+    timeline = _shared_timeline(calendar)
+    _TIMELINES.put(calendar, timeline)
+    return timeline
+
+
+def _describe(calendar: Calendar) -> str:
+    """How the engine names a calendar in its messages."""
+    if calendar.operation is not None:
+        return f"<{calendar.operation} of {len(calendar.operands)} calendars in {calendar.tz}>"
+    days = ", ".join(f"{d} {' '.join(ws)}" for d, ws in calendar.hours) or "no weekly hours"
+    return f"<{calendar.tz}: {days}>"
+
+
+def _source_for(calendar: Calendar) -> WeeklySource | CombinedSource:
+    tz = zone(calendar.tz)
+    if calendar.operation is not None:
+        return CombinedSource(calendar.operation, [timeline_of(c) for c in calendar.operands], tz)
+    by_day = dict(calendar.hours)
+    weekly = [merge_day(by_day.get(day, ())) for day in WEEKDAYS]
+    overrides = {day: merge_day(ws) for day, ws in calendar.overrides}
+    holidays = calendar.holidays.dates if calendar.holidays is not None else None
+    return WeeklySource(tz, weekly, overrides, holidays)
+
+
+@lru_cache(maxsize=512)
+def _shared_timeline(calendar: Calendar) -> Timeline:
+    """One compiled timeline per distinct calendar value, shared by equal calendars."""
+    return Timeline(_source_for(calendar), zone(calendar.tz), _describe(calendar))

@@ -1,0 +1,92 @@
+"""Durations that are not plain open time: working days and calendar time.
+
+>>> WorkingDays(2)
+WorkingDays(days=2)
+>>> CalendarTime(months=3)
+CalendarTime(hours=0, days=0, weeks=0, months=3)
+>>> WorkingDays(2) == WorkingDays(days=2)
+True
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from typing import Any, Literal
+
+from dateutil.relativedelta import relativedelta
+from pydantic import BaseModel, ConfigDict, Field
+
+from slacalc._base.errors import CalendarError
+from slacalc._engine.instants import US, from_us, naive_wall_to_us
+
+
+class WorkingDays(BaseModel):
+    """``n`` working days (SPEC 1, rule 7); ``WorkingDays(0)`` is the next opening.
+
+    A working day is a local date on which the calendar has at least one window after
+    holidays and overrides.
+
+    >>> WorkingDays(1).days
+    1
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: Literal["working_days"] = "working_days"
+    days: int = Field(ge=0, strict=True)
+
+    def __init__(self, days: int | None = None, /, **data: Any) -> None:
+        if days is not None:
+            data["days"] = days
+        super().__init__(**data)
+
+    def __repr__(self) -> str:
+        return f"WorkingDays(days={self.days})"
+
+
+class CalendarTime(BaseModel):
+    """Time that ignores the windows (SPEC 1, rule 8).
+
+    Months, weeks and days step the local date (31 January + 1 month is the last day
+    of February); hours then step real elapsed time.
+
+    >>> CalendarTime(weeks=3).weeks
+    3
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: Literal["calendar_time"] = "calendar_time"
+    hours: int = Field(default=0, ge=0, strict=True)
+    days: int = Field(default=0, ge=0, strict=True)
+    weeks: int = Field(default=0, ge=0, strict=True)
+    months: int = Field(default=0, ge=0, strict=True)
+
+    def __repr__(self) -> str:
+        return (
+            f"CalendarTime(hours={self.hours}, days={self.days}, weeks={self.weeks}, "
+            f"months={self.months})"
+        )
+
+
+def step_calendar_time(us: int, duration: CalendarTime, sign: int, tz: tzinfo) -> int:
+    """The instant ``duration`` after (``sign=+1``) or before (``-1``) ``us`` in ``tz``.
+
+    Months, weeks and days step the local date (``dateutil.relativedelta``); hours then
+    step real time (SPEC 1, rule 8).
+
+    >>> from datetime import datetime, timezone
+    >>> from slacalc._engine.instants import to_us
+    >>> jan31 = to_us(datetime(2026, 1, 31, 9, tzinfo=timezone.utc), "t")
+    >>> from_us(step_calendar_time(jan31, CalendarTime(months=1), +1, timezone.utc), timezone.utc)
+    datetime.datetime(2026, 2, 28, 9, 0, tzinfo=datetime.timezone.utc)
+    """
+    if duration.months or duration.weeks or duration.days:
+        wall = from_us(us, tz).replace(tzinfo=None)
+        step = relativedelta(months=duration.months, weeks=duration.weeks, days=duration.days)
+        wall = wall + step if sign > 0 else wall - step
+        try:
+            us = naive_wall_to_us(wall, tz)
+        except (OverflowError, ValueError):
+            raise CalendarError(f"{duration!r} from {wall} leaves the supported range") from None
+    return us + sign * duration.hours * 3600 * US

@@ -1,0 +1,94 @@
+"""``Ticket`` and ``Event``: what happened to a ticket.
+
+Construction checks types (a naive datetime is a ``ValidationError`` naming the field);
+``Contract.evaluate`` checks consistency (event order, pauses, priorities).
+
+>>> from datetime import datetime, timezone
+>>> opened = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
+>>> t = Ticket(id="INC-1", priority="P1", opened_at=opened,
+...            events=[Event(at=opened, kind="paused")])
+>>> t.events[0].reason
+'waiting_on_customer'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+from slacalc._contract.models import EVENT_KINDS
+
+__all__ = ["DEFAULT_PAUSE_REASON", "EVENT_KINDS", "Event", "Ticket"]
+
+DEFAULT_PAUSE_REASON = "waiting_on_customer"
+
+
+class Event(BaseModel):
+    """One thing that happened to a ticket at an instant.
+
+    ``priority`` is the new priority of a ``priority_changed`` event; ``reason`` is
+    recorded for pauses (default ``"waiting_on_customer"``).
+
+    >>> from datetime import datetime, timezone
+    >>> Event(at=datetime(2026, 1, 5, 9, tzinfo=timezone.utc), kind="priority_changed",
+    ...       priority="P2").priority
+    'P2'
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    at: AwareDatetime
+    kind: str = Field(min_length=1)
+    priority: str | None = None
+    reason: str | None = None
+
+    if TYPE_CHECKING:  # ``at`` must be timezone-aware (checked when built)
+
+        def __init__(
+            self,
+            *,
+            at: datetime,
+            kind: str,
+            priority: str | None = None,
+            reason: str | None = None,
+        ) -> None: ...
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_pause_reason(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("kind") == "paused" and not data.get("reason"):
+            return {**data, "reason": DEFAULT_PAUSE_REASON}
+        return data
+
+
+class Ticket(BaseModel):
+    """A ticket: its id, priority at opening, opening instant, kind and events.
+
+    >>> from datetime import datetime, timezone
+    >>> Ticket(id="T-1", priority="high",
+    ...        opened_at=datetime(2026, 1, 5, 9, tzinfo=timezone.utc)).kind
+    'incident'
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(min_length=1)
+    priority: str = Field(min_length=1)
+    opened_at: AwareDatetime
+    kind: str = "incident"
+    events: tuple[Event, ...] = ()
+
+    if TYPE_CHECKING:  # what a caller may pass (events are stored as a tuple)
+
+        def __init__(
+            self,
+            *,
+            id: str,
+            priority: str,
+            opened_at: datetime,
+            kind: str = "incident",
+            events: Sequence[Event | Mapping[str, Any]] = (),
+        ) -> None: ...

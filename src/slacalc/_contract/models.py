@@ -1,0 +1,297 @@
+"""The parts of a contract: priorities, targets, availability targets, limits, goals.
+
+Frozen, hashable pydantic models that round-trip through JSON. A :class:`Target` is
+one promise (a metric for a priority within an amount of time on a named calendar); the
+contract that holds them is in ``slacalc._contract.terms``.
+
+>>> from datetime import timedelta
+>>> t = Target(metric="response", priority="P1", within=timedelta(hours=2), calendar="office")
+>>> t.starts_on, t.stops_on
+(('opened',), ('responded', 'workaround', 'resolved', 'closed'))
+>>> exact_minimum(0.8)
+Fraction(4, 5)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import timedelta
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from slacalc._base.errors import ContractError
+from slacalc._calendar.durations import CalendarTime, WorkingDays
+
+__all__ = [
+    "CLOCK_EVENTS",
+    "DEFAULT_STARTS",
+    "DEFAULT_STOPS",
+    "EVENT_KINDS",
+    "TERMINAL",
+    "AvailabilityTarget",
+    "ClockPolicy",
+    "Commitment",
+    "ComplianceGoal",
+    "InterruptionLimit",
+    "Period",
+    "PlannedPolicy",
+    "Priority",
+    "Target",
+    "Within",
+    "exact_minimum",
+    "normalise_name",
+]
+
+#: Every kind of event a ticket may have (SPEC 3); ``opened`` is implied by ``opened_at``.
+EVENT_KINDS: tuple[str, ...] = (
+    "opened",
+    "responded",
+    "workaround",
+    "root_cause_identified",
+    "on_site_requested",
+    "on_site",
+    "resolved",
+    "closed",
+    "reopened",
+    "paused",
+    "resumed",
+    "priority_changed",
+)
+
+Commitment = Literal["guaranteed", "aim", "best_effort"]
+Period = Literal["month", "year"]
+PlannedPolicy = Literal["exclude", "count_as_up", "count_as_down"]
+Within = timedelta | WorkingDays | CalendarTime | None
+
+#: The events that stop a clock for good (until a reopen).
+TERMINAL: tuple[str, ...] = ("resolved", "closed")
+DEFAULT_STARTS: dict[str, tuple[str, ...]] = {"on_site": ("on_site_requested",)}
+DEFAULT_STOPS: dict[str, tuple[str, ...]] = {
+    "response": ("responded", "workaround", *TERMINAL),
+    "workaround": ("workaround", *TERMINAL),
+    "resolution": TERMINAL,
+    "restore": TERMINAL,
+    "bug_fix": TERMINAL,
+    "on_site": ("on_site", *TERMINAL),
+}
+#: The event kinds a target may start or stop on.
+CLOCK_EVENTS = tuple(k for k in EVENT_KINDS if k not in ("paused", "resumed", "priority_changed"))
+_NAME_NOISE = re.compile(r"[\s\-_]+")
+
+
+def normalise_name(name: str) -> str:
+    """How priority names are compared: case, spaces, dashes and underscores ignored.
+
+    >>> normalise_name(" PRIO-1 "), normalise_name("prio_1")
+    ('prio1', 'prio1')
+    """
+    return _NAME_NOISE.sub("", str(name)).lower()
+
+
+class Priority(BaseModel):
+    """A priority level: its id, a display name, aliases and a description.
+
+    >>> Priority(id="P1", aliases=["Urgent"]).name
+    'P1'
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(min_length=1)
+    name: str = ""
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+
+    if TYPE_CHECKING:  # what a caller may pass (stored as tuples)
+
+        def __init__(
+            self, *, id: str, name: str = "", aliases: Sequence[str] = (), description: str = ""
+        ) -> None: ...
+
+    @model_validator(mode="before")
+    @classmethod
+    def _name_defaults_to_id(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("name") and isinstance(data.get("id"), str):
+            return {**data, "name": data["id"]}
+        return data
+
+
+class ClockPolicy(BaseModel):
+    """What a priority change and a reopen do to the clocks.
+
+    >>> ClockPolicy().on_priority_change, ClockPolicy().on_reopen
+    ('keep_elapsed', 'continue')
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    on_priority_change: Literal["keep_elapsed", "restart"] = "keep_elapsed"
+    on_reopen: Literal["continue", "new_cycle"] = "continue"
+
+
+class Target(BaseModel):
+    """One promise: ``metric`` for ``priority`` within an amount of time on a calendar.
+
+    ``within`` is open time (``timedelta``), ``WorkingDays``, ``CalendarTime`` (measured
+    on the 24x7 calendar of the named calendar's zone) or ``None`` for best effort.
+    ``starts_on`` and ``stops_on`` default per metric (SPEC section 3).
+
+    >>> from datetime import timedelta
+    >>> t = Target(metric="on_site", priority="P1", within=timedelta(hours=4),
+    ...            calendar="office")
+    >>> t.starts_on, t.stops_on
+    (('on_site_requested',), ('on_site', 'resolved', 'closed'))
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    metric: str = Field(min_length=1)
+    priority: str = Field(min_length=1)
+    within: Within
+    calendar: str = Field(min_length=1)
+    starts_on: tuple[str, ...] = ()
+    stops_on: tuple[str, ...] = ()
+    pausable: bool = False
+    applies_to: tuple[str, ...] = ("incident",)
+    milestones: tuple[float, ...] = ()
+    commitment: Commitment = "guaranteed"
+    source: str = ""
+
+    if TYPE_CHECKING:  # what a caller may pass (stored as tuples)
+
+        def __init__(
+            self,
+            *,
+            metric: str,
+            priority: str,
+            within: Within,
+            calendar: str,
+            starts_on: Sequence[str] = (),
+            stops_on: Sequence[str] = (),
+            pausable: bool = False,
+            applies_to: Sequence[str] = ("incident",),
+            milestones: Sequence[float] = (),
+            commitment: Commitment = "guaranteed",
+            source: str = "",
+        ) -> None: ...
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_events(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            metric = data.get("metric")
+            if isinstance(metric, str):
+                if not data.get("starts_on"):
+                    data = {**data, "starts_on": DEFAULT_STARTS.get(metric, ("opened",))}
+                if not data.get("stops_on"):
+                    data = {**data, "stops_on": DEFAULT_STOPS.get(metric, TERMINAL)}
+        return data
+
+    @field_validator("starts_on", "stops_on")
+    @classmethod
+    def _known_events(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [k for k in value if k not in CLOCK_EVENTS]
+        if unknown:
+            raise ContractError(
+                f"unknown event kinds {unknown!r}: use some of {', '.join(CLOCK_EVENTS)}"
+            )
+        return value
+
+    @field_validator("within")
+    @classmethod
+    def _not_negative(cls, value: Within) -> Within:
+        if isinstance(value, timedelta) and value < timedelta(0):
+            raise ContractError(f"within={value!r} is negative: give a duration of at least 0")
+        return value
+
+    @field_validator("milestones")
+    @classmethod
+    def _fractions(cls, value: tuple[float, ...]) -> tuple[float, ...]:
+        bad = [f for f in value if not 0 < f < 1]
+        if bad:
+            raise ContractError(
+                f"milestones {bad!r} lie outside (0, 1): give fractions such as 0.5"
+            )
+        return tuple(sorted(set(value)))
+
+    @field_validator("applies_to")
+    @classmethod
+    def _some_kind(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if not value:
+            raise ContractError("applies_to is empty: name the ticket kinds, e.g. ['incident']")
+        return value
+
+
+class AvailabilityTarget(BaseModel):
+    """A promised uptime over a calendar, per month or year.
+
+    ``calendar`` is a key of the contract's calendars, ``"24x7"``, or
+    ``"outside:<key>"`` for the complement of one.
+
+    >>> AvailabilityTarget(name="uptime", calendar="24x7", minimum=0.995).period
+    'month'
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1)
+    calendar: str = Field(min_length=1)
+    minimum: float = Field(ge=0, le=1)
+    period: Period = "month"
+    planned: PlannedPolicy = "exclude"
+    source: str = ""
+
+
+class InterruptionLimit(BaseModel):
+    """At most ``maximum`` unplanned interruptions per period.
+
+    >>> InterruptionLimit(maximum=3).period
+    'month'
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    maximum: int = Field(ge=0)
+    period: Period = "month"
+    source: str = ""
+
+
+class ComplianceGoal(BaseModel):
+    """At least ``minimum`` of the pooled targets of ``priorities`` (and ``metrics``) met.
+
+    >>> ComplianceGoal(priorities=["top"], minimum=1.0).metrics
+    ()
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    priorities: tuple[str, ...] = Field(min_length=1)
+    metrics: tuple[str, ...] = ()
+    minimum: float = Field(ge=0, le=1)
+    source: str = ""
+
+    if TYPE_CHECKING:  # what a caller may pass (stored as tuples)
+
+        def __init__(
+            self,
+            *,
+            priorities: Sequence[str],
+            metrics: Sequence[str] = (),
+            minimum: float,
+            source: str = "",
+        ) -> None: ...
+
+
+def exact_minimum(minimum: float) -> Fraction:
+    """A goal's or target's ``minimum`` as the exact decimal fraction it was written as.
+
+    ``Fraction(0.8)`` is a hair above 4/5 (the binary float), which would make exactly
+    80 % fail a ``>= 80 %`` goal; the shortest decimal repr is what the contract says.
+
+    >>> exact_minimum(0.8), exact_minimum(1.0), Fraction(0.8) > Fraction(4, 5)
+    (Fraction(4, 5), Fraction(1, 1), True)
+    """
+    return Fraction(repr(float(minimum)))

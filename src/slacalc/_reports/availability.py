@@ -1,0 +1,286 @@
+"""Availability: was the service up (SPEC section 4).
+
+Outages are half-open ``[start, end)`` intervals of aware datetimes. Everything is
+measured in integer microseconds with span sets, so the figures
+are exact and an instant is never counted twice.
+
+>>> from datetime import datetime, timezone
+>>> from slacalc import Calendar, Contract, Priority, AvailabilityTarget
+>>> c = Contract(id="acme/web", calendars={"office": Calendar.always("UTC")},
+...              priorities=[Priority(id="P1")],
+...              availability=[AvailabilityTarget(name="uptime", calendar="24x7",
+...                                               minimum=0.99)])
+>>> day = datetime(2026, 6, 1, tzinfo=timezone.utc)
+>>> down = Outage(start=day.replace(hour=12), end=day.replace(hour=12, minute=36))
+>>> report = availability(c, [down], day, day.replace(day=2))
+>>> w = report.windows["uptime"]
+>>> w.downtime, round(w.uptime, 4), w.met, report.interruptions
+(datetime.timedelta(seconds=2160), 0.975, False, 1)
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from fractions import Fraction
+from typing import Any, Literal
+
+from slacalc._base.errors import InvalidIntervalError
+from slacalc._base.frozen import FrozenMap
+from slacalc._calendar.calendar import timeline_of
+from slacalc._contract.models import InterruptionLimit, exact_minimum
+from slacalc._contract.terms import ContractTerms
+from slacalc._engine.instants import from_us, require_aware, to_timedelta, to_us, wall_to_us
+from slacalc._engine.spans import Span, SpanSet
+from slacalc._reports.outages import Outage
+
+__all__ = [
+    "AvailabilityReport",
+    "WindowAvailability",
+    "availability",
+    "availability_by_period",
+]
+
+PeriodName = Literal["month", "year"]
+
+
+@dataclass(frozen=True)
+class WindowAvailability:
+    """Uptime of one :class:`~slacalc.AvailabilityTarget` over a report's ``[start, end)``.
+
+    ``measured`` is the target calendar's open time inside ``[start, end)`` (less planned
+    maintenance under ``"exclude"``), ``downtime`` the outage time counted against it,
+    ``planned`` the planned maintenance inside the calendar (whatever the policy) and
+    ``allowed_downtime`` the most downtime ``minimum`` permits over ``measured``.
+    ``met`` compares ``1 - downtime / measured`` exactly (as fractions, the minimum as
+    written in decimal) with ``minimum``; ``uptime`` is the same figure as a float.
+    """
+
+    name: str
+    calendar: str
+    period: str
+    planned_policy: str
+    minimum: float
+    measured: timedelta
+    downtime: timedelta
+    planned: timedelta
+    allowed_downtime: timedelta
+    uptime: float
+    met: bool
+
+
+@dataclass(frozen=True)
+class AvailabilityReport:
+    """Availability per target and unplanned interruptions over ``[start, end)``.
+
+    ``windows`` maps each target's name to its :class:`WindowAvailability`;
+    ``interruptions`` counts the merged unplanned outages that start in ``[start, end)``;
+    ``met`` says every target held and ``interruptions`` stayed within
+    ``interruption_limit.maximum`` (when the contract has a limit).
+    """
+
+    start: datetime
+    end: datetime
+    windows: FrozenMap[str, WindowAvailability]
+    interruptions: int
+    interruption_limit: InterruptionLimit | None
+    met: bool
+
+    @property
+    def interruptions_met(self) -> bool:
+        """Whether ``interruptions`` stays within the limit (``True`` without one)."""
+        limit = self.interruption_limit
+        return limit is None or self.interruptions <= limit.maximum
+
+
+# -- measurement ------------------------------------------------------------------------
+def _outage_spans(outages: Iterable[Outage | Mapping[str, Any]]) -> tuple[SpanSet, SpanSet]:
+    """(unplanned, planned) outages as merged span sets (touching ones merged too)."""
+    unplanned: list[Span] = []
+    planned: list[Span] = []
+    for item in outages:
+        outage = item if isinstance(item, Outage) else Outage.model_validate(item)
+        span = (to_us(outage.start, "start"), to_us(outage.end, "end"))
+        (planned if outage.planned else unplanned).append(span)
+    return SpanSet(unplanned), SpanSet(planned)
+
+
+def _calendar_spans(contract: ContractTerms, name: str, a: int, b: int) -> SpanSet:
+    if name == "24x7":
+        return SpanSet.from_normalised(((a, b),) if b > a else ())
+    key = name.removeprefix("outside:")
+    cal = contract.calendars[key]
+    spans = SpanSet.from_normalised(tuple(timeline_of(cal).spans(a, b)))
+    return spans.complement(a, b) if name != key else spans
+
+
+def _clip(spans: SpanSet, a: int, b: int) -> SpanSet:
+    return spans.clip(a, b)
+
+
+def _measure(
+    contract: ContractTerms,
+    unplanned: SpanSet,
+    planned: SpanSet,
+    a: int,
+    b: int,
+    tz: tzinfo,
+) -> AvailabilityReport:
+    unplanned_in = _clip(unplanned, a, b)
+    planned_in = _clip(planned, a, b)
+    cache: dict[str, SpanSet] = {}
+    windows: dict[str, WindowAvailability] = {}
+    for target in contract.availability:
+        if target.calendar not in cache:
+            cache[target.calendar] = _calendar_spans(contract, target.calendar, a, b)
+        open_time = cache[target.calendar]
+        down = unplanned_in & open_time
+        maintenance = planned_in & open_time
+        if target.planned == "exclude":
+            measured = open_time.total - maintenance.total
+            downtime = (down - maintenance).total
+        elif target.planned == "count_as_up":
+            measured = open_time.total
+            downtime = (down - maintenance).total
+        else:  # count_as_down
+            measured = open_time.total
+            downtime = (down | maintenance).total
+        minimum = exact_minimum(target.minimum)
+        if measured:
+            exact = 1 - Fraction(downtime, measured)
+            uptime = float(exact)
+            allowed = int(measured * (1 - minimum))
+        else:
+            exact, uptime, allowed = Fraction(1), 1.0, 0
+        windows[target.name] = WindowAvailability(
+            name=target.name,
+            calendar=target.calendar,
+            period=target.period,
+            planned_policy=target.planned,
+            minimum=target.minimum,
+            measured=to_timedelta(measured),
+            downtime=to_timedelta(downtime),
+            planned=to_timedelta(maintenance.total),
+            allowed_downtime=to_timedelta(allowed),
+            uptime=uptime,
+            met=exact >= minimum,
+        )
+    interruptions = _starts_in(unplanned, a, b)
+    limit = contract.interruption_limit
+    met = all(w.met for w in windows.values()) and (limit is None or interruptions <= limit.maximum)
+    return AvailabilityReport(
+        start=from_us(a, tz),
+        end=from_us(b, tz),
+        windows=FrozenMap.adopt(windows),
+        interruptions=interruptions,
+        interruption_limit=limit,
+        met=met,
+    )
+
+
+def _starts_in(spans: SpanSet, a: int, b: int) -> int:
+    """How many spans start in ``[a, b)`` (interruptions belong to their start's period)."""
+    starts = spans.spans
+    lo = bisect_left(starts, a, key=_span_start)
+    hi = bisect_left(starts, b, key=_span_start)
+    return hi - lo
+
+
+def _span_start(span: Span) -> int:
+    return span[0]
+
+
+def _range(start: datetime, end: datetime) -> tuple[int, int]:
+    a = to_us(require_aware(start, "start"), "start")
+    b = to_us(require_aware(end, "end"), "end")
+    if b < a:
+        raise InvalidIntervalError(
+            f"end={end.isoformat()} lies before start={start.isoformat()}: give end >= start"
+        )
+    return a, b
+
+
+def availability(
+    contract: ContractTerms,
+    outages: Iterable[Outage | Mapping[str, Any]],
+    start: datetime,
+    end: datetime,
+) -> AvailabilityReport:
+    """Uptime per availability target and interruptions of ``contract`` over ``[start, end)``.
+
+    ``outages`` are :class:`Outage` objects (or dicts of their fields). Unplanned and
+    planned outages are merged separately (touching ones too) before measuring. The
+    report's ``start`` and ``end`` are given in the contract's zone.
+
+    >>> from datetime import datetime
+    >>> from zoneinfo import ZoneInfo
+    >>> from slacalc import contracts
+    >>> c = contracts.get("infravision/cloud")
+    >>> ams = ZoneInfo("Europe/Amsterdam")
+    >>> down = Outage(start=datetime(2026, 6, 1, 17, 0, tzinfo=ams),
+    ...               end=datetime(2026, 6, 1, 18, 0, tzinfo=ams))
+    >>> r = availability(c, [down], datetime(2026, 6, 1, tzinfo=ams),
+    ...                  datetime(2026, 7, 1, tzinfo=ams))
+    >>> r.windows["support_hours"].downtime, r.windows["outside_support_hours"].downtime
+    (datetime.timedelta(seconds=1800), datetime.timedelta(seconds=1800))
+    >>> r.interruptions, r.met
+    (1, True)
+    """
+    a, b = _range(start, end)
+    unplanned, planned = _outage_spans(outages)
+    return _measure(contract, unplanned, planned, a, b, contract.zone)
+
+
+def _period_of(contract: ContractTerms) -> PeriodName:
+    periods: set[str] = {t.period for t in contract.availability}
+    if contract.interruption_limit is not None:
+        periods.add(contract.interruption_limit.period)
+    return "year" if periods == {"year"} else "month"
+
+
+def _next_boundary(day: date, period: PeriodName) -> date:
+    if period == "year":
+        return date(day.year + 1, 1, 1)
+    return date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+
+
+def availability_by_period(
+    contract: ContractTerms,
+    outages: Iterable[Outage | Mapping[str, Any]],
+    start: datetime,
+    end: datetime,
+) -> list[AvailabilityReport]:
+    """One :class:`AvailabilityReport` per calendar month (or year) covering ``[start, end)``.
+
+    Periods are the local months (or years) of the contract's zone, so their lengths
+    follow DST. The period is the finest among the contract's availability targets and
+    its interruption limit: months unless all of them are yearly. The first and last
+    reports are clipped to ``[start, end)``.
+
+    >>> from datetime import datetime
+    >>> from zoneinfo import ZoneInfo
+    >>> from slacalc import contracts
+    >>> ams = ZoneInfo("Europe/Amsterdam")
+    >>> reports = availability_by_period(contracts.get("connexys/standard"), [],
+    ...     datetime(2026, 1, 15, tzinfo=ams), datetime(2026, 4, 1, tzinfo=ams))
+    >>> for r in reports:
+    ...     print(r.start.isoformat(), r.windows["uptime"].measured)
+    2026-01-15T00:00:00+01:00 17 days, 0:00:00
+    2026-02-01T00:00:00+01:00 28 days, 0:00:00
+    2026-03-01T00:00:00+01:00 30 days, 23:00:00
+    """
+    a, b = _range(start, end)
+    unplanned, planned = _outage_spans(outages)
+    tz = contract.zone
+    period = _period_of(contract)
+    reports: list[AvailabilityReport] = []
+    lo = a
+    local = from_us(a, tz).date()
+    while lo < b:
+        boundary = _next_boundary(local, period)
+        hi = min(wall_to_us(boundary, 0, tz), b)
+        reports.append(_measure(contract, unplanned, planned, lo, hi, tz))
+        lo, local = hi, boundary
+    return reports

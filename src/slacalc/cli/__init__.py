@@ -1,0 +1,68 @@
+"""The ``slacalc`` command line (SPEC section 6).
+
+::
+
+    slacalc contracts
+    slacalc show vioms/advanced
+    slacalc due vioms/advanced P1 2026-11-23T16:00+01:00
+    slacalc check vioms/advanced tickets.csv [--events events.csv] [--at TIME]
+                  [--format table|csv|json]
+
+``--contract-file PATH`` (a JSON or YAML contract) replaces the contract id wherever one
+is accepted. Exit status: 0 on success (for ``check``: nothing breached and no bad row),
+1 when ``check`` found a breached target or a bad row, 2 for bad usage (one line on
+stderr, never a traceback).
+
+>>> main(["due", "vioms/advanced", "PRIO 1", "2026-11-23T16:00+01:00", "--metric", "response"])
+response  2026-11-24T12:00:00+01:00
+0
+"""
+
+from __future__ import annotations
+
+import sys
+
+from slacalc._base.errors import SlacalcError
+from slacalc.cli._availability import cmd_availability
+from slacalc.cli._check import cmd_check
+from slacalc.cli._due import cmd_due
+from slacalc.cli._errors import UsageError
+from slacalc.cli._parser import build_parser
+from slacalc.cli._show import cmd_contracts, cmd_show
+
+__all__ = ["COMMANDS", "build_parser", "main"]
+
+
+COMMANDS = {
+    "contracts": cmd_contracts,
+    "show": cmd_show,
+    "due": cmd_due,
+    "check": cmd_check,
+    "availability": cmd_availability,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``slacalc`` with ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
+    out = sys.stdout
+    try:
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exit_:  # --help
+            return exit_.code if isinstance(exit_.code, int) else 0
+        return COMMANDS[args.command](args, out)
+    except BrokenPipeError:  # pragma: no cover - e.g. `slacalc check ... | head`
+        return 1
+    except (UsageError, SlacalcError, OSError, UnicodeError, ValueError) as error:
+        # Bad usage or input, whatever raised it: one line, never a traceback.
+        print(_one_line(error), file=sys.stderr)
+        return 2
+
+
+def _one_line(error: BaseException) -> str:
+    """The message of an error as one line of ``slacalc: ...``."""
+    message = " ".join(str(error).split()) or type(error).__name__
+    if isinstance(error, OSError) and error.strerror:
+        where = f" {error.filename!r}" if error.filename else ""
+        message = f"cannot read{where}: {error.strerror}"
+    return message if message.startswith("slacalc") else f"slacalc: {message}"

@@ -1,0 +1,143 @@
+"""``slacalc availability``: uptime and interruptions for a month from outages."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+from datetime import datetime, timedelta, tzinfo
+from typing import Any, TextIO
+
+from slacalc._io.files import read_records
+from slacalc._io.records import cell_text, parse_instant
+from slacalc._io.text import align, hours, seconds
+from slacalc._reports.availability import availability
+from slacalc._reports.outages import Outage
+from slacalc.cli._common import operands, resolve_contract
+from slacalc.cli._errors import UsageError
+
+__all__ = ["AVAILABILITY_FIELDS", "OUTAGE_COLUMNS", "cmd_availability"]
+
+
+OUTAGE_COLUMNS = ("start", "end", "planned", "cause")
+_TRUE = ("true", "yes", "y", "1", "planned")
+_FALSE = ("", "false", "no", "n", "0", "unplanned")
+#: Columns of ``availability --format csv``: one row per availability target, one row
+#: ``interruptions`` (count, maximum, met) and one row per bad outage row (line, error).
+AVAILABILITY_FIELDS = (
+    "target",
+    "calendar",
+    "minimum",
+    "uptime",
+    "measured_seconds",
+    "downtime_seconds",
+    "allowed_downtime_seconds",
+    "interruptions",
+    "maximum",
+    "met",
+    "line",
+    "error",
+)
+
+
+def _month(text: str, zone: tzinfo) -> tuple[datetime, datetime]:
+    """``[start, end)`` of a ``YYYY-MM`` month in the contract's zone (its one rule)."""
+    try:
+        year_text, month_text = text.split("-")
+        year, month = int(year_text), int(month_text)
+        start = datetime(year, month, 1, tzinfo=zone)
+        end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=zone)
+    except (ValueError, OverflowError):
+        raise UsageError(f"slacalc availability: --month {text!r} is not YYYY-MM") from None
+    return start, end
+
+
+def _read_outages(path: str) -> tuple[list[Outage], list[dict[str, Any]]]:
+    outages: list[Outage] = []
+    bad: list[dict[str, Any]] = []
+    for line, record in read_records(path, "outage file", OUTAGE_COLUMNS, OUTAGE_COLUMNS[:2]):
+        try:
+            if isinstance(record, str):
+                raise ValueError(record)
+            planned_value = record.get("planned")
+            if isinstance(planned_value, bool):
+                planned = planned_value
+            elif cell_text(record, "planned").lower() in _TRUE:
+                planned = True
+            elif cell_text(record, "planned").lower() in _FALSE:
+                planned = False
+            else:
+                raise ValueError(f"planned {cell_text(record, 'planned')!r} is not true or false")
+            start = parse_instant(cell_text(record, "start"), "start")
+            end = parse_instant(cell_text(record, "end"), "end")
+            if end <= start:
+                raise ValueError("end is not after start")
+            outages.append(
+                Outage(
+                    start=start, end=end, planned=planned, cause=cell_text(record, "cause") or None
+                )
+            )
+        except ValueError as error:
+            bad.append({"line": line, "error": str(error)})
+    return outages, bad
+
+
+def cmd_availability(args: argparse.Namespace, out: TextIO) -> int:
+    contract_id, (path,) = operands(args, ["OUTAGES"], "availability")
+    c = resolve_contract(contract_id, args.contract_file)
+    if not c.availability:
+        raise UsageError(f"slacalc availability: contract {c.id} has no availability targets")
+    start, end = _month(args.month, c.zone)
+    outages, bad = _read_outages(path)
+    report = availability(c, outages, start, end)
+    records: list[dict[str, Any]] = [
+        {
+            "target": w.name,
+            "calendar": w.calendar,
+            "minimum": w.minimum,
+            "uptime": w.uptime,
+            "measured_seconds": seconds(w.measured),
+            "downtime_seconds": seconds(w.downtime),
+            "allowed_downtime_seconds": seconds(w.allowed_downtime),
+            "met": w.met,
+        }
+        for w in report.windows.values()
+    ]
+    limit = report.interruption_limit
+    interruptions = {
+        "target": "interruptions",
+        "interruptions": report.interruptions,
+        "maximum": limit.maximum if limit is not None else None,
+        "met": report.interruptions_met,
+    }
+    if args.format == "json":
+        for record in [*records, interruptions, *bad]:
+            print(json.dumps(record, ensure_ascii=False), file=out)
+    elif args.format == "csv":
+        writer = csv.DictWriter(out, fieldnames=AVAILABILITY_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows([*records, interruptions, *bad])
+    else:
+        print(
+            f"{c.id} availability {args.month} ({start.isoformat()} to {end.isoformat()})", file=out
+        )
+        rows = [["target", "minimum", "uptime", "measured", "downtime", "allowed", "met"]]
+        for r in records:
+            rows.append(
+                [
+                    r["target"],
+                    f"{r['minimum']:.2%}",
+                    f"{r['uptime']:.3%}",
+                    hours(timedelta(seconds=r["measured_seconds"])),
+                    hours(timedelta(seconds=r["downtime_seconds"])),
+                    hours(timedelta(seconds=r["allowed_downtime_seconds"])),
+                    "yes" if r["met"] else "NO",
+                ]
+            )
+        align(rows, out)
+        most = f" (at most {limit.maximum})" if limit is not None else ""
+        print(f"unplanned interruptions: {report.interruptions}{most}", file=out)
+        if bad:
+            print(f"\nbad rows in {path}:", file=out)
+            align([[f"line {b['line']}", b["error"]] for b in bad], out)
+    return 0 if report.met and not bad else 1

@@ -1,0 +1,46 @@
+"""What the commands share: the contract they are given and their positional operands."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from slacalc import contracts
+from slacalc._base.errors import SlacalcError, unknown_contract_message
+from slacalc._facade import Contract
+from slacalc.cli._errors import UsageError
+
+__all__ = ["operands", "resolve_contract"]
+
+
+def resolve_contract(contract_id: str | None, contract_file: str | None) -> Contract:
+    if contract_file is not None:
+        try:
+            return contracts.load(contract_file)
+        except SlacalcError as error:
+            raise UsageError(f"--contract-file: {error}") from None
+    assert contract_id is not None
+    if contract_id in contracts.ids():
+        return contracts.get(contract_id)
+    unknown = unknown_contract_message(contract_id, contracts.close_matches(contract_id))
+    raise UsageError(
+        f"{unknown} ('slacalc contracts' lists them; --contract-file PATH reads your own)"
+    )
+
+
+def operands(
+    args: argparse.Namespace, names: Sequence[str], command: str
+) -> tuple[str | None, list[str]]:
+    """Split positionals into (contract id or None with --contract-file, the rest)."""
+    values: list[str] = list(args.operands)
+    wanted = list(names) if args.contract_file else ["ID", *names]
+    if len(values) != len(wanted):
+        got = " ".join(values) or "nothing"
+        raise UsageError(
+            f"slacalc {command}: expected {' '.join(wanted)}"
+            f"{' (the contract comes from --contract-file)' if args.contract_file else ''}"
+            f", got {got}"
+        )
+    if args.contract_file:
+        return None, values
+    return values[0], values[1:]

@@ -1,0 +1,94 @@
+"""The argument parser of ``slacalc``, and the error that means bad usage."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from typing import NoReturn
+
+from slacalc._io.records import EVENT_FILE_COLUMNS, TICKET_COLUMNS
+from slacalc.cli._availability import OUTAGE_COLUMNS
+from slacalc.cli._errors import UsageError
+
+__all__ = ["Parser", "build_parser"]
+
+
+class Parser(argparse.ArgumentParser):
+    """An ``ArgumentParser`` whose errors are one line and never exit by themselves."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+_CHECK_EPILOG = f"""\
+ticket columns (CSV header, or JSON lines keys; .jsonl/.json files are JSON lines):
+{textwrap.fill(", ".join(TICKET_COLUMNS), 80, initial_indent="  ", subsequent_indent="  ")}
+  required: id, priority, opened_at; times are ISO 8601 with an offset. A contract
+  cell names the row's contract (blank: ID).
+events file columns: {", ".join(EVENT_FILE_COLUMNS)}
+
+exit status: 0 nothing breached and no bad row, 1 a target breached or a bad row,
+2 bad usage (one line on stderr)."""
+
+_AVAILABILITY_EPILOG = f"""\
+outage columns: {", ".join(OUTAGE_COLUMNS)} (start and end required, ISO 8601 with an
+offset; planned is true/false).
+
+exit status: 0 every target met and no bad row, 1 otherwise, 2 bad usage."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``slacalc``."""
+    parser = Parser(
+        prog="slacalc",
+        description="Exact service-level deadlines, elapsed business time and breaches.",
+    )
+    subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    subs.required = True
+    subs.add_parser("contracts", help="list the built-in contracts")
+
+    def with_contract(
+        name: str, usage: str, help_text: str, epilog: str | None = None
+    ) -> argparse.ArgumentParser:
+        sub = subs.add_parser(
+            name,
+            help=help_text,
+            usage=f"slacalc {name} {usage}",
+            description=help_text[0].upper() + help_text[1:] + ".",
+            epilog=epilog,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.add_argument("operands", nargs="*", metavar="ARG", help=usage)
+        sub.add_argument(
+            "--contract-file",
+            metavar="PATH",
+            help="a JSON or YAML contract to use instead of a built-in contract id",
+        )
+        return sub
+
+    with_contract("show", "ID | --contract-file PATH", "a contract's calendars and targets")
+    due = with_contract(
+        "due",
+        "ID PRIORITY TIME [--metric M] [--kind K]",
+        "when each target of a ticket opened at TIME falls due",
+    )
+    due.add_argument("--metric", help="only this metric")
+    due.add_argument("--kind", default="incident", help="ticket kind (default: incident)")
+    check = with_contract(
+        "check",
+        "ID FILE [--events FILE] [--at TIME] [--format table|csv|json]",
+        "evaluate a CSV or JSON lines file of tickets",
+        _CHECK_EPILOG,
+    )
+    check.add_argument("--events", metavar="FILE", help="a CSV/JSON lines file of more events")
+    check.add_argument("--at", metavar="TIME", help="evaluate as of this time (default: now)")
+    check.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    availability = with_contract(
+        "availability",
+        "ID OUTAGES --month YYYY-MM [--format table|csv|json]",
+        "uptime and interruptions for a month from a CSV/JSON lines file of outages",
+        _AVAILABILITY_EPILOG,
+    )
+    availability.add_argument("--month", required=True, metavar="YYYY-MM")
+    availability.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    return parser

@@ -1,0 +1,160 @@
+"""``slacalc.frame.evaluate``: one result row per ticket and target."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from datetime import datetime
+from typing import Any
+
+import pandas as pd
+
+from slacalc._clock.report import TicketReport
+from slacalc._facade import Contract
+from slacalc._io.rows import evaluate_rows
+from slacalc.frame._read import as_contract, as_instant, read_frames, results_zone
+
+__all__ = ["RESULT_COLUMNS", "evaluate"]
+
+#: The columns of :func:`evaluate`'s results, in order.
+RESULT_COLUMNS = (
+    "ticket",
+    "contract",
+    "priority",
+    "metric",
+    "status",
+    "due_at",
+    "breach_at",
+    "elapsed",
+    "ever_breached",
+    "error",
+    "row",
+)
+
+
+def _times(values: list[datetime | None], zone: str) -> Any:
+    series = pd.to_datetime(pd.Series(values, dtype=object), utc=True)
+    return series.dt.tz_convert(zone)
+
+
+def _labels(values: list[Hashable], index: pd.Index) -> Any:
+    """Index labels as a column: the index's own dtype unless some row has none."""
+    if any(v is None for v in values) or index.dtype.kind == "M":
+        return pd.Series(values, dtype=object)
+    return pd.Series(values, dtype=index.dtype)
+
+
+def evaluate(
+    tickets: pd.DataFrame,
+    contract: Contract | str | None = None,
+    *,
+    at: datetime | str,
+    events: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Evaluate a frame of tickets as of ``at``: one row per ticket and target.
+
+    ``contract`` is a :class:`~slacalc.Contract` or a contract id; a ticket row may name
+    its own in a ``contract`` column (blank: ``contract``). ``at`` (required: as of
+    when?) is an aware ``datetime``/``Timestamp`` or ISO 8601 text with an offset.
+    ``events`` is an optional frame of further events (``ticket``, ``at``, ``kind``,
+    ``priority``, ``reason``).
+
+    The result has a fresh index and the columns of :data:`RESULT_COLUMNS`:
+
+    ``ticket``, ``contract``, ``priority``, ``metric``
+        the ticket id, the contract id, the ticket's priority as of ``at`` (the
+        contract's id for it, after any priority change: what compliance counts it
+        under) and the metric. A clock that stopped before a priority change was
+        judged by the target of the priority in force when it stopped;
+    ``status``
+        the :class:`~slacalc.Status` value as text (``"met"``, ``"breached"``, ...);
+    ``due_at``, ``breach_at``
+        aware datetimes in the zone of ``contract`` (of the first row's contract when
+        none is given); NaT when there is none;
+    ``elapsed``
+        the open time counted, a Timedelta;
+    ``ever_breached``
+        whether any clock cycle breached (only differs from ``status == "breached"``
+        for a contract with ``on_reopen="new_cycle"``);
+    ``error``
+        missing on good rows;
+    ``row``
+        the ticket's index label in ``tickets``: ``tickets.loc[results["row"]]``, or
+        ``results.merge(tickets, left_on="row", right_index=True)``, joins back.
+
+    A row that cannot be evaluated (a bad cell, an unknown priority or contract, a
+    duplicate id, events that contradict each other) becomes one result row with only
+    ``ticket``, ``error`` and ``row`` filled. An events row naming no ticket of the frame
+    becomes such a row too, after the others, with ``row`` missing. Raises
+    :class:`~slacalc.TicketError` for a missing required column (``id``, ``priority``,
+    ``opened_at``; ``ticket``, ``at``, ``kind`` for events) or an unknown ``*_at``
+    column, and :class:`~slacalc.UnknownContractError` for an unknown ``contract``.
+
+    >>> import pandas as pd
+    >>> tickets = pd.DataFrame({"id": ["A", "B", "C"], "priority": ["P2", "P1", "P1"],
+    ...     "opened_at": pd.to_datetime(["2026-11-23 09:00"] * 3),
+    ...     "contract": ["vioms/advanced", "vioms/standard", "nope"]})
+    >>> tickets["opened_at"] = tickets["opened_at"].dt.tz_localize("Europe/Amsterdam")
+    >>> results = evaluate(tickets, at="2026-11-23T12:00+01:00")
+    >>> results[["ticket", "contract", "metric", "status", "row"]].head(4)
+      ticket        contract      metric   status  row
+    0      A  vioms/advanced    response  running    0
+    1      A  vioms/advanced  resolution  not_started    0
+    2      B  vioms/standard    response      running    1
+    3      B  vioms/standard  resolution  not_started    1
+    >>> results["error"].iloc[-1]
+    "unknown contract 'nope'"
+    >>> naive = tickets.assign(opened_at=tickets["opened_at"].dt.tz_localize(None))
+    >>> print(evaluate(naive, "vioms/advanced", at="2026-11-23T12:00+01:00")["error"][0])
+    opened_at '2026-11-23T09:00:00' has no time zone (localize it, e.g.
+    tz_localize('Europe/Amsterdam'))
+    """
+    when = as_instant(at, "at")
+    default = as_contract(contract) if contract is not None else None
+    rows, orphans = read_frames(tickets, events)
+
+    outcomes = evaluate_rows(default, rows, when)
+
+    first = next((used for used, _ in outcomes.values()), None)  # the first good row's
+    zone = results_zone(default if default is not None else first)
+    columns: dict[str, list[Any]] = {name: [] for name in RESULT_COLUMNS}
+
+    def add(**cells: Any) -> None:
+        for name, values in columns.items():
+            values.append(cells.get(name))
+
+    for n, row in enumerate([*rows, *orphans]):
+        used, result = outcomes.get(n, (None, row.error))
+        if isinstance(result, TicketReport):
+            for metric, r in result.targets.items():
+                add(
+                    ticket=result.ticket_id,
+                    contract=used.id if used is not None else None,
+                    priority=r.priority,
+                    metric=metric,
+                    status=r.status.value,
+                    due_at=r.due_at,
+                    breach_at=r.breach_at,
+                    elapsed=r.elapsed,
+                    ever_breached=r.ever_breached,
+                    row=row.key,
+                )
+        else:
+            add(ticket=row.ticket_id, error=result, row=row.key)
+
+    frame: pd.DataFrame = pd.DataFrame(
+        {name: _column(name, values, zone, tickets.index) for name, values in columns.items()}
+    )
+    return frame
+
+
+def _column(name: str, values: list[Any], zone: str, index: pd.Index) -> Any:
+    """One column of :func:`evaluate`'s results as a Series of its dtype."""
+    if name in ("due_at", "breach_at"):
+        return _times(values, zone)
+    if name == "elapsed":
+        return pd.to_timedelta(pd.Series(values, dtype=object))
+    if name == "ever_breached":
+        return pd.Series(values, dtype="boolean")
+    if name == "row":
+        return _labels(values, index)
+    return pd.Series(values)  # text: pandas' default text dtype, missing as NA
