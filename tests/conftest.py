@@ -16,3 +16,7 @@ settings.register_profile(
 )
 settings.register_profile("dev", deadline=None, max_examples=100)
 settings.load_profile("ci" if os.environ.get("CI", "").lower() == "true" else "dev")
+
+# tests/typing/ holds a user's script that tests/test_typing.py type-checks and runs in a
+# subprocess; importing it here would run it inside the test session.
+collect_ignore_glob = ["typing/*"]

@@ -419,3 +419,15 @@ def test_probe_outages_are_disjoint_and_avoid_unknown_time(
         for a, b in found.unknown:
             assert o.end <= a or o.start >= b
     assert all(not o.planned and o.end > o.start for o in found)
+
+
+def test_a_reports_windows_are_read_only_and_the_report_hashes() -> None:
+    from slacalc import FrozenMap
+
+    c = contracts.get("infravision/cloud")
+    start, end = datetime(2026, 6, 1, tzinfo=AMS), datetime(2026, 7, 1, tzinfo=AMS)
+    report = c.availability([], start, end)
+    assert isinstance(report.windows, FrozenMap)
+    with pytest.raises(TypeError):
+        report.windows["x"] = report.windows["support_hours"]  # type: ignore[index]
+    assert hash(report) == hash(c.availability([], start, end))

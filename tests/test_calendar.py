@@ -1588,3 +1588,37 @@ def test_json_schema() -> None:
     assert {"tz", "hours", "holidays", "overrides"} <= set(properties)
     assert properties["hours"]["type"] == "object"
     assert properties["overrides"]["type"] == "object"
+
+
+# -- holidays given as holidays.HolidayBase or dates; weekdays with overrides -------------------
+
+
+def test_weekdays_take_overrides() -> None:
+    cal = Calendar.weekdays(
+        "09:00", "17:00", tz=AMS_KEY, overrides={date(2026, 12, 31): ["09:00-13:00"]}
+    )
+    new_years_eve = datetime(2026, 12, 31, 13, tzinfo=AMS)
+    assert cal.is_open(new_years_eve - timedelta(seconds=1))
+    assert not cal.is_open(new_years_eve)
+    assert cal.add(datetime(2026, 12, 31, 12, tzinfo=AMS), timedelta(hours=2)) == datetime(
+        2027, 1, 1, 10, tzinfo=AMS
+    )
+
+
+def test_a_calendar_takes_a_holiday_base_as_its_holidays() -> None:
+    import holidays
+
+    cal = Calendar.weekdays("09:00", "17:00", tz=AMS_KEY, holidays=holidays.NL())
+    assert cal.holidays == Holidays(country="NL")
+    king = datetime(2026, 4, 27, 9, tzinfo=AMS)  # Koningsdag, a Monday
+    assert not cal.is_open(king)
+    assert cal.next_open(king) == datetime(2026, 4, 28, 9, tzinfo=AMS)
+
+
+def test_a_calendar_takes_a_list_of_dates_as_its_holidays() -> None:
+    cal = Calendar(tz=AMS_KEY, hours={"thu": ["09:00-17:00"]}, holidays=[date(2026, 12, 24)])
+    assert cal.holidays == Holidays(country=None, extra=[date(2026, 12, 24)])
+    assert cal.next_open(datetime(2026, 12, 24, 9, tzinfo=AMS)) == datetime(
+        2026, 12, 31, 9, tzinfo=AMS
+    )
+    assert Calendar.model_validate_json(cal.model_dump_json()) == cal

@@ -217,3 +217,70 @@ def test_empty_categories() -> None:
 def test_bad_fields(field: str, value: object) -> None:
     with pytest.raises(ValidationError, match=field):
         Holidays(country="NL", **{field: value})
+
+
+# -- SPEC 1, rule 3: a company's own days, holidays.HolidayBase and plain dates ---------------
+
+
+def test_no_country_means_only_the_extra_dates() -> None:
+    own = Holidays(country=None, extra=[date(2026, 12, 24), date(2027, 1, 2)])
+    assert own.dates(2026) == {date(2026, 12, 24)}
+    assert own.dates(2027) == {date(2027, 1, 2)}
+    assert Holidays.model_validate_json(own.model_dump_json()) == own
+
+
+def test_no_country_takes_no_subdivision() -> None:
+    with pytest.raises(ValidationError, match="needs a country"):
+        Holidays(country=None, subdiv="BY")
+
+
+def test_a_holiday_base_converts_to_its_country_subdivision_and_categories() -> None:
+    import holidays
+
+    from slacalc._calendar.holidays import as_holidays
+
+    converted = as_holidays(holidays.DE(subdiv="BY", categories=("public",)))
+    assert converted == Holidays(country="DE", subdiv="BY")
+
+
+def test_a_holiday_base_keeps_the_dates_added_to_it_and_drops_the_removed() -> None:
+    import holidays
+
+    from slacalc._calendar.holidays import as_holidays
+
+    nl = holidays.NL(years=2026)
+    nl[date(2026, 5, 15)] = "company day"
+    nl.pop(date(2026, 12, 26))
+    converted = as_holidays(nl)
+    assert converted.extra == (date(2026, 5, 15),)
+    assert converted.removed == (date(2026, 12, 26),)
+    assert date(2026, 5, 15) in converted.dates(2026)
+    assert date(2026, 12, 26) not in converted.dates(2026)
+    assert date(2026, 12, 25) in converted.dates(2026)
+
+
+def test_a_market_calendar_without_a_country_is_refused_with_the_fix() -> None:
+    import holidays
+
+    from slacalc import CalendarError
+    from slacalc._calendar.holidays import as_holidays
+
+    with pytest.raises(CalendarError, match=r"has no country .*Holidays\(country=None"):
+        as_holidays(holidays.financial_holidays("NYSE"))
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ([date(2026, 12, 24)], Holidays(country=None, extra=[date(2026, 12, 24)])),
+        (
+            ["2026-12-24", date(2026, 12, 31)],
+            Holidays(country=None, extra=[date(2026, 12, 24), date(2026, 12, 31)]),
+        ),
+        ([], None),
+    ],
+)
+def test_a_list_of_dates_is_a_company_calendar(given: list[Any], expected: Holidays | None) -> None:
+    from slacalc._calendar.holidays import as_holidays
+
+    assert as_holidays(given) == expected

@@ -254,3 +254,17 @@ def test_a_batch_keeps_reports_and_failures_in_input_order() -> None:
     assert batch.breached is True
     for r in batch.reports:
         json.dumps(r.as_dict())
+
+
+def test_a_ticket_reports_targets_are_read_only_and_the_report_hashes() -> None:
+    from slacalc import FrozenMap, contracts
+
+    report = contracts.get("vioms/advanced").evaluate(
+        Ticket(id="T-1", priority="P1", opened_at=datetime(2026, 11, 23, 16, tzinfo=AMS)),
+        at=datetime(2026, 11, 23, 17, tzinfo=AMS),
+    )
+    assert isinstance(report.targets, FrozenMap)
+    with pytest.raises(TypeError):
+        report.targets["response"] = report.targets["resolution"]  # type: ignore[index]
+    assert hash(report) == hash(dataclasses.replace(report))
+    assert {report: 1}[dataclasses.replace(report)] == 1

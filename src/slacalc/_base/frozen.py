@@ -30,21 +30,6 @@ class FrozenMap(Mapping[K, V], Generic[K, V]):
     def __init__(self, data: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> None:
         self._data: dict[K, V] = dict(data)
 
-    @classmethod
-    def adopt(cls, data: dict[K, V]) -> FrozenMap[K, V]:
-        """Wrap a dict that nobody else holds, without copying it.
-
-        The caller hands the dict over: it must not keep a reference that could change
-        it. The ticket clock builds one map per report (benchmarks/bench_evaluate.py: a
-        copy costs about 1 % of an evaluation).
-
-        >>> FrozenMap.adopt({"a": 1})["a"]
-        1
-        """
-        made: FrozenMap[K, V] = cls.__new__(cls)
-        made._data = data
-        return made
-
     def __getitem__(self, key: K) -> V:
         return self._data[key]
 

@@ -89,7 +89,8 @@ class Calendar(BaseModel):
             hours: Mapping[str, Sequence[str] | str] | Sequence[tuple[str, Sequence[str]]] = (),
             holidays: Holidays | HolidayBase | Iterable[date] | None = None,
             overrides: Mapping[date | str, Sequence[str]]
-            | Sequence[tuple[date | str, Sequence[str]]] = (),
+            | Sequence[tuple[date | str, Sequence[str]]]
+            | None = (),
             operation: Operation | None = None,
             operands: Sequence[Calendar] = (),
             source: str = "",
@@ -147,7 +148,8 @@ class Calendar(BaseModel):
         tz: str,
         holidays: Holidays | HolidayBase | Iterable[date] | None = None,
         overrides: Mapping[date | str, Sequence[str]]
-        | Sequence[tuple[date | str, Sequence[str]]] = (),
+        | Sequence[tuple[date | str, Sequence[str]]]
+        | None = None,
         source: str = "",
     ) -> Calendar:
         """Monday to Friday, the same hours each day (``overrides`` as for a Calendar).
@@ -160,7 +162,7 @@ class Calendar(BaseModel):
         """
         window = f"{start}-{end}"
         hours = {d: [window] for d in WEEKDAYS[:5]}
-        return cls(tz=tz, hours=hours, holidays=holidays, overrides=overrides, source=source)
+        return cls(tz=tz, hours=hours, holidays=holidays, overrides=overrides or (), source=source)
 
     @classmethod
     def always(cls, tz: str = "UTC", *, source: str = "") -> Calendar:

@@ -79,7 +79,10 @@ def _override_date(value: Any) -> date:
 
 
 def overrides_in(value: Any) -> Any:
-    """Date overrides from a dict or (date, windows) pairs; anything else is left to pydantic."""
+    """Date overrides from a dict or (date, windows) pairs (``None``: none); anything else is
+    left to pydantic."""
+    if value is None:
+        return ()
     pairs = _pairs(value, "overrides", "date")
     if pairs is None:
         return value

@@ -31,7 +31,7 @@ from slacalc._clock.plan import Plan, plan_for
 from slacalc._clock.report import BatchReport, TicketFailure, TicketReport
 from slacalc._clock.ticket import Ticket
 from slacalc._contract.terms import ContractTerms
-from slacalc._engine.instants import from_us, to_us
+from slacalc._engine.instants import from_us, in_range
 
 __all__ = ["evaluate_many", "evaluate_ticket"]
 
@@ -44,13 +44,15 @@ def _evaluate(plan: Plan, ticket: Ticket, at_us: int, at: datetime) -> TicketRep
         m: target_report(plan, facts, Metric(plan, facts, m))
         for m in plan.metric_names(kind, facts.priorities)
     }
-    return TicketReport(ticket.id, facts.final_priority, kind, at, FrozenMap.adopt(targets))
+    return TicketReport(ticket.id, facts.final_priority, kind, at, FrozenMap(targets))
 
 
 def _now_or(at: datetime | None, zone: tzinfo) -> tuple[int, datetime]:
+    """``at`` (default: now) as microseconds and in the contract's zone; an ``at`` outside
+    the supported range is an error, never a silent answer."""
     if at is None:
         at = datetime.now(timezone.utc)
-    at_us = to_us(at, "at")
+    at_us = in_range(at, "at")
     return at_us, from_us(at_us, zone)
 
 

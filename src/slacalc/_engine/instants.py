@@ -88,6 +88,43 @@ def to_us(value: datetime, name: str) -> int:
     except TypeError:
         require_aware(value, name)
         raise
+    except (OverflowError, ValueError):  # its UTC offset takes it past year 1 or 9999
+        raise CalendarError(
+            f"{name}={value.isoformat()} lies outside the supported range: slacalc computes "
+            f"instants from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31 (UTC); pass an instant in "
+            "that range"
+        ) from None
+
+
+def out_of_range(what: str, us: int) -> CalendarError:
+    """The error for an instant outside the supported range, naming the instant.
+
+    >>> out_of_range("instant", HORIZON_END)
+    CalendarError('instant 2102-01-01T00:00:00+00:00 lies outside the supported range: ...')
+    """
+    try:
+        shown = from_us(us, timezone.utc).isoformat()
+    except (OverflowError, ValueError, OSError):  # beyond what datetime can hold
+        shown = f"{us} µs from 1970 (UTC)"
+    return CalendarError(
+        f"{what} {shown} lies outside the supported range: slacalc computes instants "
+        f"from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31 (UTC); pass an instant in that range"
+    )
+
+
+def in_range(value: datetime, name: str) -> int:
+    """``to_us(value)``, or a :class:`CalendarError` when it lies outside the supported
+    range (for instants that no timeline look-up would check, such as ``at``).
+
+    >>> in_range(datetime(2200, 1, 1, tzinfo=timezone.utc), "at")
+    Traceback (most recent call last):
+    ...
+    slacalc.CalendarError: at 2200-01-01T00:00:00+00:00 lies outside the supported range: ...
+    """
+    us = to_us(value, name)
+    if not HORIZON_START <= us < HORIZON_END:
+        raise out_of_range(name, us)
+    return us
 
 
 def from_us(us: int, tz: tzinfo) -> datetime:

@@ -29,6 +29,7 @@ from slacalc._engine.instants import (
     US,
     from_us,
     naive_wall_to_us,
+    out_of_range,
     wall_to_us,
 )
 from slacalc._engine.spans import Span
@@ -85,22 +86,6 @@ class _State:
     wends: list[int]
     wdates: list[int]
     work_dates: list[int]
-
-
-def _out_of_range(what: str, us: int) -> CalendarError:
-    """The error for an instant outside the supported range, naming the instant.
-
-    >>> _out_of_range("instant", year_start(2200))
-    CalendarError('instant 2200-01-01T00:00:00+00:00 lies outside the supported range: ...')
-    """
-    try:
-        shown = from_us(us, timezone.utc).isoformat()
-    except (OverflowError, ValueError, OSError):  # beyond what datetime can hold
-        shown = f"{us} µs from 1970 (UTC)"
-    return CalendarError(
-        f"{what} {shown} lies outside the supported range: slacalc computes instants "
-        f"from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31 (UTC); pass an instant in that range"
-    )
 
 
 class Timeline:
@@ -187,7 +172,7 @@ class Timeline:
         if state is not None and state.lo <= us < state.hi:
             return state
         if not HORIZON_START <= us < HORIZON_END:
-            raise _out_of_range("instant", us)
+            raise out_of_range("instant", us)
         year = year_of(us)
         return self._extend(year - 1, year + 1)
 

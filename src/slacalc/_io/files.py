@@ -52,6 +52,9 @@ def read_records(
             except json.JSONDecodeError as error:
                 yield number, f"not valid JSON: {error.msg}"
                 continue
+            except RecursionError:
+                yield number, "not valid JSON here: nested too deeply"
+                continue
             if not isinstance(value, dict):
                 yield number, "not a JSON object"
                 continue

@@ -32,7 +32,14 @@ from slacalc._base.frozen import FrozenMap
 from slacalc._calendar.calendar import timeline_of
 from slacalc._contract.models import InterruptionLimit, exact_minimum
 from slacalc._contract.terms import ContractTerms
-from slacalc._engine.instants import from_us, require_aware, to_timedelta, to_us, wall_to_us
+from slacalc._engine.instants import (
+    from_us,
+    in_range,
+    require_aware,
+    to_timedelta,
+    to_us,
+    wall_to_us,
+)
 from slacalc._engine.spans import Span, SpanSet
 from slacalc._reports.outages import Outage
 
@@ -173,7 +180,7 @@ def _measure(
     return AvailabilityReport(
         start=from_us(a, tz),
         end=from_us(b, tz),
-        windows=FrozenMap.adopt(windows),
+        windows=FrozenMap(windows),
         interruptions=interruptions,
         interruption_limit=limit,
         met=met,
@@ -193,8 +200,8 @@ def _span_start(span: Span) -> int:
 
 
 def _range(start: datetime, end: datetime) -> tuple[int, int]:
-    a = to_us(require_aware(start, "start"), "start")
-    b = to_us(require_aware(end, "end"), "end")
+    a = in_range(require_aware(start, "start"), "start")
+    b = in_range(require_aware(end, "end"), "end")
     if b < a:
         raise InvalidIntervalError(
             f"end={end.isoformat()} lies before start={start.isoformat()}: give end >= start"

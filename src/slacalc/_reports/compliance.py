@@ -44,7 +44,7 @@ from slacalc._clock.report import Status, TargetReport, TicketFailure
 from slacalc._clock.ticket import Ticket
 from slacalc._contract.models import ComplianceGoal, exact_minimum
 from slacalc._contract.terms import ContractTerms
-from slacalc._engine.instants import require_aware, to_us
+from slacalc._engine.instants import in_range, require_aware, to_us
 
 __all__ = [
     "COUNTERS",
@@ -264,8 +264,8 @@ def compliance(
     ...
     slacalc.NaiveDatetimeError: start=2026-11-01T00:00:00 is a naive datetime: ...
     """
-    start_us = to_us(require_aware(start, "start"), "start")
-    end_us = to_us(require_aware(end, "end"), "end")
+    start_us = in_range(require_aware(start, "start"), "start")
+    end_us = in_range(require_aware(end, "end"), "end")
     if end_us <= start_us:
         raise InvalidIntervalError(
             f"compliance period end={end.isoformat()} is not after start={start.isoformat()}"

@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args, out)
     except BrokenPipeError:  # pragma: no cover - e.g. `slacalc check ... | head`
         return 1
-    except (UsageError, SlacalcError, OSError, UnicodeError, ValueError) as error:
+    except (UsageError, SlacalcError, OSError, UnicodeError, ValueError, RecursionError) as error:
         # Bad usage or input, whatever raised it: one line, never a traceback.
         print(_one_line(error), file=sys.stderr)
         return 2

@@ -116,6 +116,11 @@ def _read(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise ContractError(f"cannot read contract file {str(path)!r}: {error.strerror}") from None
+    except UnicodeDecodeError as error:
+        raise ContractError(
+            f"cannot read contract file {str(path)!r}: not UTF-8 text ({error.reason} at byte "
+            f"{error.start})"
+        ) from None
     if suffix == ".json":
         try:
             return json.loads(text)
@@ -123,6 +128,8 @@ def _read(path: Path) -> Any:
             raise ContractError(
                 f"{path}: not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
             ) from None
+        except RecursionError:
+            raise ContractError(f"{path}: not a contract: nested too deeply") from None
     if suffix in (".yaml", ".yml"):
         try:
             import yaml
@@ -134,6 +141,8 @@ def _read(path: Path) -> Any:
             return yaml.safe_load(text)
         except yaml.YAMLError as error:
             raise ContractError(f"{path}: not valid YAML: {error}") from None
+        except RecursionError:
+            raise ContractError(f"{path}: not a contract: nested too deeply") from None
     raise ContractError(f"{path}: unknown contract file type {suffix!r}; use .json, .yaml or .yml")
 
 

@@ -361,6 +361,7 @@ def build(
             "VIOMS Standaard has no evening and weekend add-on (1.3.16: 'SLA+AWS' n.v.t.): use "
             "tier 'advanced' or 'enterprise', or evening_weekend=False"
         )
+    starts = resolution_starts_on
     service = _service_hours(tz, holidays)
     calendars: dict[str, Calendar] = {SERVICE_HOURS: service}
     contract_id, name = f"vioms/{tier}", column
@@ -382,12 +383,7 @@ def build(
         calendars=calendars,
         priorities=PRIORITIES,
         targets=tuple(
-            _target(
-                row,
-                tier,
-                evening_weekend=evening_weekend,
-                resolution_starts_on=resolution_starts_on,
-            )
+            _target(row, tier, evening_weekend=evening_weekend, resolution_starts_on=starts)
             for row in _ROWS
         ),
         notes=_notes(tier, evening_weekend),
@@ -400,10 +396,5 @@ ENTERPRISE = build("enterprise")
 ADVANCED_EVENING_WEEKEND = build("advanced", evening_weekend=True)
 ENTERPRISE_EVENING_WEEKEND = build("enterprise", evening_weekend=True)
 
-CONTRACTS: tuple[Contract, ...] = (
-    STANDARD,
-    ADVANCED,
-    ENTERPRISE,
-    ADVANCED_EVENING_WEEKEND,
-    ENTERPRISE_EVENING_WEEKEND,
-)
+CONTRACTS: tuple[Contract, ...] = (STANDARD, ADVANCED, ENTERPRISE)
+CONTRACTS += (ADVANCED_EVENING_WEEKEND, ENTERPRISE_EVENING_WEEKEND)
