@@ -467,9 +467,10 @@ def main() -> int:
 def profile_add(cal: Calendar, items: Pairs) -> None:
     """Where slacalc's add spends its time: cProfile, then each step timed on its own.
 
-    The step timings reach into slacalc's private helpers (``_instants``, the compiled
+    The step timings reach into slacalc's private helpers (``_engine.instants``, the compiled
     timeline); they are diagnostics for optimising and may break when those change.
     """
+    from slacalc._calendar.calendar import timeline_of
     from slacalc._engine.instants import from_us, to_us
 
     add = cal.add
@@ -485,7 +486,7 @@ def profile_add(cal: Calendar, items: Pairs) -> None:
     pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(14)
     print("\n".join(line for line in out.getvalue().splitlines() if line.strip()))
 
-    timeline = cal._timeline()
+    timeline = timeline_of(cal)
     tz = cal.zone
     pairs = [(to_us(t, "t"), d // timedelta(microseconds=1)) for t, d in items]
     ends = [(timeline.add(us, amount), tz) for us, amount in pairs]
@@ -495,8 +496,8 @@ def profile_add(cal: Calendar, items: Pairs) -> None:
         ("Timeline.add(us, amount)  [bisects]", call_loop(timeline.add, pairs), pairs),
         ("from_us(us, tz)  [int us -> datetime]", call_loop(from_us, ends), ends),
         (
-            "cal._timeline()  [cached lookup]",
-            call_loop(lambda _a, _b: cal._timeline(), items),
+            "timeline_of(cal)  [cached lookup]",
+            call_loop(lambda _a, _b: timeline_of(cal), items),
             items,
         ),
         ("cal.zone  [property + lru_cache]", call_loop(lambda _a, _b: cal.zone, items), items),

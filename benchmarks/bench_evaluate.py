@@ -557,7 +557,7 @@ def main() -> int:
 def profile_evaluate(contract: Contract, tickets: Sequence[Ticket]) -> None:
     """Where ``evaluate`` spends its time: cProfile, then each internal step on its own.
 
-    The step timings reach into slacalc's private helpers (``_evaluate``); they are
+    The step timings reach into slacalc's private helpers (``slacalc._clock``); they are
     diagnostics for optimising and are skipped (with a note) when those change.
     """
     print("\n[profile] cProfile of contract.evaluate over the target-1 tickets, by own time")
@@ -584,21 +584,23 @@ def profile_evaluate(contract: Contract, tickets: Sequence[Ticket]) -> None:
 def step_timings(contract: Contract, tickets: Sequence[Ticket]) -> None:
     """Each internal step of ``evaluate`` timed on its own, per ticket, in interleaved
     rounds (min over rounds, bare loop subtracted, gc off). Written against the private
-    helpers of ``slacalc._clock.evaluate``; shares are of the whole ``evaluate``."""
-    from slacalc import _evaluate as ev
+    helpers of ``slacalc._clock``; shares are of the whole ``evaluate``."""
+    from slacalc._clock import cycles as cy
+    from slacalc._clock.facts import Facts
+    from slacalc._clock.plan import plan_for
     from slacalc._engine.instants import to_us
 
     at_us = to_us(AT, "at")
     kind = "incident"
-    plan = ev._plan(contract)
+    plan = plan_for(contract)
     new_cycle = contract.clock.on_reopen == "new_cycle"
     zone = contract.calendars["office"].zone
-    facts = [ev._Facts(plan, t, at_us) for t in tickets]
+    facts = [Facts(plan, t, at_us) for t in tickets]
     metrics = [
-        [ev._Metric(plan, f, m) for m in ("response", "workaround", "resolution")] for f in facts
+        [cy.Metric(plan, f, m) for m in ("response", "workaround", "resolution")] for f in facts
     ]
     cycles = [
-        [(m, c) for m in ms for c in ev._cycles(f, m, new_cycle)]
+        [(m, c) for m in ms for c in cy.run_cycles(f, m, new_cycle)]
         for f, ms in zip(facts, metrics, strict=True)
     ]
 
@@ -606,7 +608,7 @@ def step_timings(contract: Contract, tickets: Sequence[Ticket]) -> None:
         contract.evaluate(t, AT)
 
     def facts_step(t: Ticket, _: Any) -> None:
-        ev._Facts(plan, t, at_us)
+        Facts(plan, t, at_us)
 
     def metrics_list(f: Any, _: Any) -> None:
         seen: list[str] = []
@@ -617,19 +619,19 @@ def step_timings(contract: Contract, tickets: Sequence[Ticket]) -> None:
 
     def metric_step(f: Any, _: Any) -> None:
         for m in ("response", "workaround", "resolution"):
-            ev._Metric(plan, f, m)
+            cy.Metric(plan, f, m)
 
     def target_reports(f: Any, ms: Any) -> None:
         for m in ms:
-            ev._target_report(plan, f, m)
+            cy.target_report(plan, f, m)
 
     def cycles_step(f: Any, ms: Any) -> None:
         for m in ms:
-            ev._cycles(f, m, new_cycle)
+            cy.run_cycles(f, m, new_cycle)
 
     def cycle_reports(f: Any, cs: Any) -> None:
         for m, c in cs:
-            ev._cycle_report(c, f, m, contract, zone)
+            cy.cycle_report(c, f, m, plan, zone)
 
     by_ticket = [(t, None) for t in tickets]
     by_facts = [(f, None) for f in facts]
@@ -637,17 +639,17 @@ def step_timings(contract: Contract, tickets: Sequence[Ticket]) -> None:
     with_cycles = list(zip(facts, cycles, strict=True))
     steps = [
         Contender("whole contract.evaluate", call_loop(whole, by_ticket), len(tickets)),
-        Contender("_Facts (check, sort, pauses, segments)", call_loop(facts_step, by_ticket),
+        Contender("Facts (check, sort, pauses, segments)", call_loop(facts_step, by_ticket),
                   len(tickets)),
         Contender("metric list (targets_for per segment)", call_loop(metrics_list, by_facts),
                   len(tickets)),
-        Contender("_Metric x3 (targets, timelines, pausable)", call_loop(metric_step, by_facts),
+        Contender("Metric x3 (targets, timelines, pausable)", call_loop(metric_step, by_facts),
                   len(tickets)),
-        Contender("_target_report x3 (incl. the two below)",
+        Contender("target_report x3 (incl. the two below)",
                   call_loop(target_reports, with_metrics), len(tickets)),
-        Contender("  _cycles x3 (state machine)", call_loop(cycles_step, with_metrics),
+        Contender("  run_cycles x3 (state machine)", call_loop(cycles_step, with_metrics),
                   len(tickets)),
-        Contender("  _cycle_report, every cycle (spans, open time, due, CycleReport)",
+        Contender("  cycle_report, every cycle (spans, open time, due, CycleReport)",
                   call_loop(cycle_reports, with_cycles), len(tickets)),
     ]  # fmt: skip
     overhead = loop_overhead(by_ticket)
@@ -661,7 +663,7 @@ def step_timings(contract: Contract, tickets: Sequence[Ticket]) -> None:
     parts = steps[1].best + steps[2].best + steps[3].best + steps[4].best
     inner = steps[5].best + steps[6].best
     rest = steps[4].best - inner
-    print(f"    {'rest of _target_report (tz lookup, TargetReport, any())':<66} "
+    print(f"    {'rest of target_report (tz lookup, TargetReport, any())':<66} "
           f"{fmt_time(rest)}  {rest / whole_s:6.1%}")  # fmt: skip
     print(
         f"    {'unattributed: glue (at, zone, TicketReport) + steps run together':<66} "

@@ -8,7 +8,7 @@ the number of requests; a cache that is bounded shows as memory that stops growi
 
 It prints, after a warm-up of ``WARM`` requests and again after ``WARM + MORE``
 requests: the memory Python holds (``tracemalloc``: current and peak), the contracts
-still alive (weak references, after ``gc.collect()``), and the process's peak RSS. The
+still alive (a table of weak references, after ``gc.collect()``), and the process's peak RSS. The
 target: no contract of an earlier request alive, and current memory flat (growth per
 request under 1 KiB: noise from interned strings and the bounded caches filling up).
 
@@ -19,6 +19,7 @@ suite has the exact check, tests/test_plan.py).
 from __future__ import annotations
 
 import gc
+import itertools
 import resource
 import sys
 import time
@@ -34,8 +35,10 @@ QUICK = "--quick" in sys.argv
 WARM = 100 if QUICK else 300
 MORE = 500 if QUICK else 3_000
 TICKETS_PER_REQUEST = 20
+REQUEST_NUMBERS = itertools.count()
 AMS = ZoneInfo("Europe/Amsterdam")
 AT = datetime(2026, 12, 1, 9, tzinfo=AMS)
+Alive = weakref.WeakValueDictionary[int, Contract]
 
 
 def tickets() -> list[Ticket]:
@@ -58,18 +61,20 @@ def tickets() -> list[Ticket]:
     return out
 
 
-def serve(source: str, batch: list[Ticket], alive: list[weakref.ref[Contract]]) -> int:
+def serve(source: str, batch: list[Ticket], alive: Alive) -> int:
     """One request: load the contract, evaluate, answer; keep only a weak reference."""
     contract = Contract.model_validate_json(source)
     report = slacalc.evaluate_many(contract, batch, at=AT)
-    alive.append(weakref.ref(contract))
+    # Weak values: an entry goes with its contract, so the table does not grow by itself
+    # (a weak set would fold equal contracts into one).
+    alive[next(REQUEST_NUMBERS)] = contract
     return sum(r.breached for r in report.reports)
 
 
-def snapshot(label: str, requests: int, alive: list[weakref.ref[Contract]]) -> int:
+def snapshot(label: str, requests: int, alive: Alive) -> int:
     gc.collect()
     current, peak = tracemalloc.get_traced_memory()
-    living = sum(ref() is not None for ref in alive)
+    living = len(alive)
     rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"  {label:<7} after {requests:>5} requests: current {current / 1024:9.1f} KiB, "
@@ -83,7 +88,7 @@ def main() -> int:
     print(f"  slacalc {slacalc.__version__}, Python {sys.version.split()[0]}")
     source = contracts.get("vioms/advanced").model_dump_json()
     batch = tickets()
-    alive: list[weakref.ref[Contract]] = []
+    alive: Alive = weakref.WeakValueDictionary()
     started = time.perf_counter()
     tracemalloc.start()
     for _ in range(WARM):
@@ -94,7 +99,7 @@ def main() -> int:
     after = snapshot("later", WARM + MORE, alive)
     tracemalloc.stop()
     growth = (after - before) / MORE
-    living = sum(ref() is not None for ref in alive)
+    living = len(alive)
     flat = growth < 1024 and living == 0
     print(f"  growth per request: {growth:,.0f} bytes; contracts alive at the end: {living}")
     print(f"  target: none alive and growth < 1 KiB a request: {'met' if flat else 'FAILED'}")

@@ -56,23 +56,9 @@ class AvailabilityTargets(tuple[AvailabilityTarget, ...]):
     """A contract's availability targets: a tuple that, called, measures them.
 
     ``contract.availability(outages, start, end)`` is the uptime per target and the
-    interruptions over ``[start, end)`` (SPEC 4). It equals and hashes as the plain tuple.
+    interruptions over ``[start, end)`` (SPEC 4). It equals and hashes as the plain tuple
+    the field stores, and pickles and copies as that tuple.
     """
-
-    __slots__ = ()
-
-    def __call__(
-        self,
-        outages: Iterable[Outage | Mapping[str, Any]],
-        start: datetime,
-        end: datetime,
-    ) -> AvailabilityReport:
-        """Uptime per availability target and interruptions over ``[start, end)``."""
-        raise TypeError("these availability targets belong to no contract")
-
-
-class _BoundAvailability(AvailabilityTargets):
-    """The targets as read through their contract: calling them measures that contract."""
 
     _contract: ContractTerms
 
@@ -82,10 +68,10 @@ class _BoundAvailability(AvailabilityTargets):
         start: datetime,
         end: datetime,
     ) -> AvailabilityReport:
+        """Uptime per availability target and interruptions over ``[start, end)``."""
         return availability(self._contract, outages, start, end)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Pickled and copied as the plain tuple the field holds.
         return (tuple, (tuple(self),))
 
 
@@ -109,7 +95,7 @@ class _AvailabilityField:
     ) -> AvailabilityTargets | _AvailabilityField:
         if contract is None:
             return self
-        bound = _BoundAvailability(contract.__dict__.get("availability", ()))
+        bound = AvailabilityTargets(contract.__dict__.get("availability", ()))
         bound._contract = contract
         return bound
 

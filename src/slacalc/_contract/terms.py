@@ -7,19 +7,10 @@ is these terms with the questions about tickets and outages added (``evaluate``,
 ``availability``), one layer up in ``slacalc._facade``; the clock and the reports take
 terms, so they never import the class that calls them.
 
->>> from datetime import timedelta
->>> from slacalc import Calendar
->>> c = ContractTerms(
-...     id="acme/gold", vendor="Acme", name="Gold",
-...     calendars={"office": Calendar.weekdays("09:00", "17:00", tz="Europe/Amsterdam")},
-...     priorities=[Priority(id="P1", aliases=["urgent", "prio 1"]), Priority(id="P2")],
-...     targets=[Target(metric="response", priority="P1", within=timedelta(hours=2),
-...                     calendar="office")],
-... )
->>> c.priority("PRIO-1").id
-'P1'
->>> [t.metric for t in c.targets_for("P1")]
-['response']
+>>> from slacalc import contracts
+>>> c = contracts.get("vioms/advanced")  # a Contract: these terms plus the questions
+>>> c.priority("PRIO-1").id, [t.metric for t in c.targets_for("P1")][:2]
+('P1', ['response', 'resolution'])
 >>> c.zone.key
 'Europe/Amsterdam'
 """

@@ -21,6 +21,7 @@ from typing import Protocol
 
 from slacalc._base.errors import CalendarError
 from slacalc._engine.instants import (
+    DAY_US,
     EPOCH,
     FIRST_YEAR,
     HORIZON_END,
@@ -86,6 +87,13 @@ class _State:
     wends: list[int]
     wdates: list[int]
     work_dates: list[int]
+
+
+def _checked(us: int) -> int:
+    """``us`` itself, or the error for an instant outside the supported range."""
+    if not HORIZON_START <= us < HORIZON_END:
+        raise out_of_range("instant", us)
+    return us
 
 
 class Timeline:
@@ -238,7 +246,7 @@ class Timeline:
     def add(self, us: int, amount: int) -> int:
         """The earliest instant at which ``amount`` of open time has passed since ``us``."""
         if amount == 0:
-            return us
+            return _checked(us)
         state = self._state
         if state is None or not state.lo <= us < state.hi:
             state = self.covering(us)
@@ -259,7 +267,7 @@ class Timeline:
     def subtract(self, us: int, amount: int) -> int:
         """The latest ``s <= us`` with exactly ``amount`` of open time in ``[s, us)``."""
         if amount == 0:
-            return us
+            return _checked(us)
         state = self.covering(us)
         target = self._open_before(state, us) - amount
         if target < 0:
@@ -298,8 +306,10 @@ class Timeline:
             state = self._forward(state, "closing", us)
 
     def spans(self, a: int, b: int) -> list[Span]:
-        """Open spans clipped to ``[a, b)``."""
+        """Open spans clipped to ``[a, b)`` (none when ``b <= a``)."""
         state = self._covering_both(a, b - 1 if b > a else a)
+        if b <= a:
+            return []
         out: list[Span] = []
         k = bisect_right(state.ends, a)
         starts, ends = state.starts, state.ends
@@ -313,7 +323,9 @@ class Timeline:
         start = self.next_open(us)
         if days == 0:
             return start
-        state = self.covering(start)
+        # The window holding ``start`` may begin on an earlier date (an overnight window)
+        # in a year not compiled yet: cover the two days before it too.
+        state = self._covering_both(max(start - 2 * DAY_US, HORIZON_START), start)
         k = bisect_right(state.wstarts, start) - 1
         while state.wends[k] <= start:  # overlapping windows: the latest that contains it
             k -= 1
