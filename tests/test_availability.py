@@ -431,3 +431,27 @@ def test_a_reports_windows_are_read_only_and_the_report_hashes() -> None:
     with pytest.raises(TypeError):
         report.windows["x"] = report.windows["support_hours"]  # type: ignore[index]
     assert hash(report) == hash(c.availability([], start, end))
+
+
+@pytest.mark.parametrize("state", ["down", "up", "", None, 2, -1, 0.5, "0"])
+def test_a_probe_state_that_is_not_a_bool_is_an_error_naming_the_sample(state: Any) -> None:
+    t = datetime(2026, 6, 1, 9, tzinfo=UTC)
+    with pytest.raises(ValueError, match=r"samples\[1\] = .*is not a bool; give True \(up\)"):
+        Outage.from_probes([(t, True), (t + timedelta(minutes=15), state)])
+
+
+@pytest.mark.parametrize(("state", "down"), [(0, True), (1, False), (False, True), (True, False)])
+def test_probe_states_are_bools_or_zero_and_one(state: Any, down: bool) -> None:
+    t = datetime(2026, 6, 1, 9, tzinfo=UTC)
+    found = Outage.from_probes([(t, state), (t + timedelta(minutes=15), True)])
+    assert bool(found) is down
+
+
+def test_probe_states_from_numpy_read_as_their_value() -> None:
+    import numpy as np
+
+    t = datetime(2026, 6, 1, 9, tzinfo=UTC)
+    samples = [(t, np.bool_(True)), (t + timedelta(minutes=15), np.bool_(False))]
+    samples.append((t + timedelta(minutes=30), np.int64(1)))
+    found = Outage.from_probes(samples)
+    assert [(o.start.minute, o.end.minute) for o in found] == [(15, 30)]

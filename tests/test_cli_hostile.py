@@ -181,7 +181,7 @@ CASES = [
     pytest.param(check("invalid-utf8.csv"), USAGE, id="check-invalid-utf8"),
     pytest.param(check("bad-header.csv"), USAGE, id="check-bad-header"),
     pytest.param(check("nul-rows.csv"), BAD_ROWS, id="check-nul-rows"),
-    pytest.param(check("huge-field.csv"), USAGE, id="check-huge-field"),
+    pytest.param(check("huge-field.csv"), BAD_ROWS, id="check-huge-field"),
     pytest.param(check("hostile.jsonl"), BAD_ROWS, id="check-hostile-jsonl"),
     pytest.param(check("deep.jsonl"), EITHER, id="check-deeply-nested-jsonl"),
     # events files
@@ -312,3 +312,68 @@ def test_the_real_process_prints_no_traceback(
         timeout=120,
     )
     assert_no_traceback(done.returncode, done.stdout, done.stderr, expected)
+
+
+def overflowing_contract(tmp_path: Path) -> Path:
+    """A contract whose P1 resolution is a CalendarTime far past the supported range."""
+    from datetime import timedelta
+
+    from slacalc import Calendar, CalendarTime, Contract, Priority, Target
+
+    office = Calendar.weekdays("09:00", "17:00", tz="Europe/Amsterdam")
+    contract = Contract(
+        id="huge/x",
+        calendars={"office": office},
+        priorities=[Priority(id="P1"), Priority(id="P2")],
+        targets=[
+            Target(
+                metric="resolution",
+                priority="P1",
+                within=CalendarTime(days=10**9),
+                calendar="office",
+            ),
+            Target(
+                metric="resolution", priority="P2", within=timedelta(hours=4), calendar="office"
+            ),
+        ],
+    )
+    path = tmp_path / "huge.json"
+    path.write_text(contract.model_dump_json(), encoding="utf-8")
+    return path
+
+
+def test_due_on_a_contract_whose_calendar_time_overflows_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = overflowing_contract(tmp_path)
+    code, out, err = run(capsys, ["due", "--contract-file", str(path), "P1", OPENED])
+    assert_no_traceback(code, out, err, USAGE)
+    assert "leaves the supported range" in err
+
+
+def test_check_on_a_contract_whose_calendar_time_overflows_reports_the_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = overflowing_contract(tmp_path)
+    tickets = tmp_path / "t.csv"
+    tickets.write_text(
+        "id,priority,opened_at\nA,P1,2026-11-23T09:00+01:00\nB,P2,2026-11-23T09:00+01:00\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, ["check", "--contract-file", str(path), str(tickets), "--at", AT])
+    assert_no_traceback(code, out, err, BAD_ROWS)
+    assert "line 2  A  ticket" not in out
+    assert "leaves the supported range" in out
+    assert "\nB " in out
+
+
+def test_a_row_with_too_many_fields_names_its_ticket_in_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tickets = tmp_path / "t.csv"
+    tickets.write_text(
+        "id,priority,opened_at\nA,P1,2026-11-23T09:00+01:00,surplus\n", encoding="utf-8"
+    )
+    code, out, _err = run(capsys, check(str(tickets), "--format", "json"))
+    assert code == 1
+    assert out.strip() == ('{"ticket": "A", "line": 2, "error": "more fields than the header has"}')

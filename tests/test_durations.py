@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
-from slacalc import CalendarTime, WorkingDays
+from slacalc import Calendar, CalendarError, CalendarTime, WorkingDays
 
 # -- WorkingDays --------------------------------------------------------------------------
 
@@ -143,3 +144,43 @@ def test_json_schema(cls: type[WorkingDays] | type[CalendarTime]) -> None:
     schema = cls.model_json_schema()
     assert "kind" in schema["properties"]
     assert schema["properties"]["kind"]["const"] in {"working_days", "calendar_time"}
+
+
+# -- calendar time that leaves the supported range: an error naming it, never a stop ----------
+
+TWENTY_SIX = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    "duration",
+    [
+        CalendarTime(days=10**9),  # datetime's OverflowError
+        CalendarTime(months=10**6),  # "year 85359 is out of range"
+        CalendarTime(hours=10**15),  # OSError [Errno 75] converting back
+        CalendarTime(hours=10**6),  # 2140: silently answered in 0.1.0
+        CalendarTime(weeks=10**5),
+    ],
+)
+@pytest.mark.parametrize("method", ["add", "subtract"])
+def test_calendar_time_past_the_range_is_a_calendar_error_naming_it(
+    duration: CalendarTime, method: str
+) -> None:
+    cal = Calendar.always("UTC")
+    with pytest.raises(
+        CalendarError, match=r"leaves the supported range: .*1969-01-01 to 2101-12-31"
+    ):
+        getattr(cal, method)(TWENTY_SIX, duration)
+
+
+@pytest.mark.parametrize("year", [1900, 2200])
+def test_calendar_time_from_outside_the_range_is_an_error(year: int) -> None:
+    with pytest.raises(CalendarError, match=f"instant {year}-01-01T00:00:00\\+00:00 lies outside"):
+        Calendar.always("UTC").add(datetime(year, 1, 1, tzinfo=timezone.utc), CalendarTime(days=1))
+
+
+def test_calendar_time_to_the_last_microsecond_of_the_range_works() -> None:
+    cal = Calendar.always("UTC")
+    last = datetime(2101, 12, 31, 23, 59, 59, 999_999, tzinfo=timezone.utc)
+    assert cal.add(last - timedelta(days=1), CalendarTime(days=1)) == last
+    with pytest.raises(CalendarError):
+        cal.add(last, CalendarTime(hours=1))

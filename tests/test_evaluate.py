@@ -1364,3 +1364,75 @@ class TestDst:
         r = target(ticket("P2", local(2026, 10, 23, 16)), "resolution", local(2026, 10, 26, 9))
         assert_instant(r.due_at, "2026-10-26T16:00:00+01:00")
         assert r.elapsed == H
+
+
+# -- never a stopped batch: one ticket's failure is its own ------------------------------------
+
+
+def _thousand_tickets() -> list[slacalc.Ticket]:
+    opened = datetime(2026, 11, 23, 9, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    return [
+        slacalc.Ticket(id=f"T-{n}", priority="P1", opened_at=opened + timedelta(minutes=n))
+        for n in range(1000)
+    ]
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [slacalc.CalendarError("injected"), OverflowError("injected"), OSError(75, "injected")],
+)
+def test_a_failure_injected_into_one_ticket_of_a_thousand_stops_nothing(
+    monkeypatch: pytest.MonkeyPatch, failure: Exception
+) -> None:
+    from slacalc._clock import evaluate as evaluation
+
+    real = evaluation._evaluate
+
+    def flaky(plan: object, ticket: slacalc.Ticket, at_us: int, at: datetime) -> object:
+        if ticket.id == "T-500":
+            raise failure
+        return real(plan, ticket, at_us, at)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(evaluation, "_evaluate", flaky)
+    contract = slacalc.contracts.get("vioms/advanced")
+    at = datetime(2026, 11, 30, 9, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    batch = slacalc.evaluate_many(contract, _thousand_tickets(), at=at)
+    assert len(batch.reports) == 999
+    assert [(f.index, f.ticket_id) for f in batch.errors] == [(500, "T-500")]
+    assert "injected" in batch.errors[0].message
+    report = slacalc.compliance(
+        contract,
+        _thousand_tickets(),
+        datetime(2026, 11, 1, tzinfo=ZoneInfo("Europe/Amsterdam")),
+        datetime(2026, 12, 1, tzinfo=ZoneInfo("Europe/Amsterdam")),
+    )
+    assert report.tickets == 999
+    assert [(f.index, f.ticket_id) for f in report.errors] == [(500, "T-500")]
+
+
+def test_a_contract_whose_calendar_time_overflows_fails_its_tickets_not_the_batch() -> None:
+    office = slacalc.Calendar.weekdays("09:00", "17:00", tz="Europe/Amsterdam")
+    contract = slacalc.Contract(
+        id="huge/x",
+        calendars={"office": office},
+        priorities=[slacalc.Priority(id="P1"), slacalc.Priority(id="P2")],
+        targets=[
+            slacalc.Target(
+                metric="resolution",
+                priority="P1",
+                within=slacalc.CalendarTime(days=10**9),
+                calendar="office",
+            ),
+            slacalc.Target(
+                metric="resolution", priority="P2", within=timedelta(hours=4), calendar="office"
+            ),
+        ],
+    )
+    tickets = _thousand_tickets()[:3]
+    tickets[1] = tickets[1].model_copy(update={"priority": "P2"})
+    batch = slacalc.evaluate_many(
+        contract, tickets, at=datetime(2026, 11, 24, 9, tzinfo=timezone.utc)
+    )
+    assert [r.ticket_id for r in batch.reports] == ["T-1"]
+    assert [f.ticket_id for f in batch.errors] == ["T-0", "T-2"]
+    assert all("leaves the supported range" in f.message for f in batch.errors)

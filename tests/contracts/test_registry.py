@@ -181,3 +181,36 @@ def test_unreadable_files_are_contract_errors(
 def test_a_missing_file_is_a_contract_error(tmp_path: Path) -> None:
     with pytest.raises(ContractError, match=r"cannot read contract file '.*nope\.json'"):
         contracts.load(tmp_path / "nope.json")
+
+
+# -- hostile contract files: a ContractError naming the file, never another error ---------------
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("deep.json", "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ("deep.yaml", "[" * 100_000 + "]" * 100_000, "nested too deeply|not valid YAML"),
+        ("digits.json", '{"id": ' + "9" * 5000 + "}", "Exceeds the limit"),
+        ("digits.yaml", "id: " + "9" * 5000 + "\n", "Exceeds the limit"),
+        ("latin1.json", '{"id": "caf\xe9"}'.encode("latin-1"), "not UTF-8 text"),
+        ("latin1.yaml", "id: caf\xe9\n".encode("latin-1"), "not UTF-8 text"),
+    ],
+)
+def test_a_hostile_contract_file_is_a_contract_error_naming_it(
+    tmp_path: Path, name: str, content: str | bytes, reason: str
+) -> None:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(ContractError, match=reason) as raised:
+        contracts.load(path)
+    assert name in str(raised.value)
+
+
+def test_a_json_contract_with_a_byte_order_mark_loads(tmp_path: Path) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + contracts.get("reflex/basis").model_dump_json().encode())
+    assert contracts.load(path) == contracts.get("reflex/basis")

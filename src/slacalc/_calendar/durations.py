@@ -17,7 +17,16 @@ from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, ConfigDict, Field
 
 from slacalc._base.errors import CalendarError
-from slacalc._engine.instants import US, from_us, naive_wall_to_us
+from slacalc._engine.instants import (
+    FIRST_YEAR,
+    HORIZON_END,
+    HORIZON_START,
+    LAST_YEAR,
+    US,
+    from_us,
+    naive_wall_to_us,
+    out_of_range,
+)
 
 
 class WorkingDays(BaseModel):
@@ -73,20 +82,40 @@ def step_calendar_time(us: int, duration: CalendarTime, sign: int, tz: tzinfo) -
     """The instant ``duration`` after (``sign=+1``) or before (``-1``) ``us`` in ``tz``.
 
     Months, weeks and days step the local date (``dateutil.relativedelta``); hours then
-    step real time (SPEC 1, rule 8).
+    step real time (SPEC 1, rule 8). The start and the result must lie in the supported
+    range; anything else, however large the duration, is a :class:`CalendarError`
+    naming the value and the range.
 
     >>> from datetime import datetime, timezone
     >>> from slacalc._engine.instants import to_us
     >>> jan31 = to_us(datetime(2026, 1, 31, 9, tzinfo=timezone.utc), "t")
     >>> from_us(step_calendar_time(jan31, CalendarTime(months=1), +1, timezone.utc), timezone.utc)
     datetime.datetime(2026, 2, 28, 9, 0, tzinfo=datetime.timezone.utc)
+    >>> step_calendar_time(jan31, CalendarTime(days=10**9), +1, timezone.utc)
+    Traceback (most recent call last):
+    ...
+    slacalc.CalendarError: CalendarTime(hours=0, days=1000000000, weeks=0, months=0) from ...
     """
+    if not HORIZON_START <= us < HORIZON_END:
+        raise out_of_range("instant", us)
+    result = us
     if duration.months or duration.weeks or duration.days:
         wall = from_us(us, tz).replace(tzinfo=None)
-        step = relativedelta(months=duration.months, weeks=duration.weeks, days=duration.days)
-        wall = wall + step if sign > 0 else wall - step
         try:
-            us = naive_wall_to_us(wall, tz)
-        except (OverflowError, ValueError):
-            raise CalendarError(f"{duration!r} from {wall} leaves the supported range") from None
-    return us + sign * duration.hours * 3600 * US
+            step = relativedelta(months=duration.months, weeks=duration.weeks, days=duration.days)
+            wall = wall + step if sign > 0 else wall - step
+            result = naive_wall_to_us(wall, tz)
+        except (OverflowError, ValueError, OSError):
+            raise _leaves_range(duration, us, tz) from None
+    result += sign * duration.hours * 3600 * US
+    if not HORIZON_START <= result < HORIZON_END:
+        raise _leaves_range(duration, us, tz)
+    return result
+
+
+def _leaves_range(duration: CalendarTime, us: int, tz: tzinfo) -> CalendarError:
+    return CalendarError(
+        f"{duration!r} from {from_us(us, tz).isoformat()} leaves the supported range: "
+        f"slacalc computes instants from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31 (UTC); "
+        "give a shorter duration"
+    )

@@ -47,6 +47,12 @@ def _evaluate(plan: Plan, ticket: Ticket, at_us: int, at: datetime) -> TicketRep
     return TicketReport(ticket.id, facts.final_priority, kind, at, FrozenMap(targets))
 
 
+#: What evaluating one ticket may raise that makes it a failure of the batch, not a stop.
+_ONE_TICKETS_FAILURE = (
+    SlacalcError, ValueError, LookupError, TypeError, ArithmeticError, OSError, RecursionError,
+)  # fmt: skip
+
+
 def _now_or(at: datetime | None, zone: tzinfo) -> tuple[int, datetime]:
     """``at`` (default: now) as microseconds and in the contract's zone; an ``at`` outside
     the supported range is an error, never a silent answer."""
@@ -83,8 +89,10 @@ def evaluate_many(
         try:
             ticket = item if isinstance(item, Ticket) else Ticket.model_validate(item)
             report = _evaluate(plan, ticket, at_us, at_local)
-        except (SlacalcError, ValueError, LookupError, TypeError) as error:
-            # Drop the traceback: it would keep this frame (and the caller's batch) alive.
+        except _ONE_TICKETS_FAILURE as error:
+            # Never a stop: what one ticket raises is its failure (SlacalcError on purpose;
+            # the rest in case a bug lets an arithmetic error through). Drop the
+            # traceback: it would keep this frame (and the caller's batch) alive.
             failure = TicketFailure(index, ticket_id, error.with_traceback(None))
             errors.append(failure)
             outcomes.append(failure)

@@ -51,6 +51,7 @@ from slacalc._io.records import cell_text, event_from_record, ticket_from_record
 
 __all__ = [
     "CHUNK",
+    "BadLine",
     "Record",
     "TicketRow",
     "attach_events",
@@ -61,6 +62,23 @@ __all__ = [
 ]
 
 K = TypeVar("K")
+
+
+class BadLine(str):
+    """The text saying why a line could not be read, and the row's id where it has one.
+
+    >>> bad = BadLine("more fields than the header has", "T-7")
+    >>> str(bad), bad.ticket_id
+    ('more fields than the header has', 'T-7')
+    """
+
+    ticket_id: str | None
+
+    def __new__(cls, reason: str, ticket_id: str | None = None) -> BadLine:
+        made = super().__new__(cls, reason)
+        made.ticket_id = ticket_id
+        return made
+
 
 #: A record (column name to cell), or the text saying why a line could not be read.
 Record = Mapping[str, Any] | str
@@ -125,7 +143,7 @@ def read_ticket_rows(
     seen: dict[str, K] = {}
     for key, record in records:
         if isinstance(record, str):
-            rows.append(TicketRow(key, None, error=record))
+            rows.append(TicketRow(key, getattr(record, "ticket_id", None), error=str(record)))
             continue
         row = TicketRow(
             key,
@@ -164,7 +182,8 @@ def attach_events(
     orphans: list[TicketRow[K]] = []
     for key, record in records:
         if isinstance(record, str):
-            orphans.append(TicketRow(key, None, error=f"{place(key)}: {record}"))
+            ticket_id = getattr(record, "ticket_id", None)
+            orphans.append(TicketRow(key, ticket_id, error=f"{place(key)}: {record}"))
             continue
         ticket_id = cell_text(record, "ticket") or None
         owner = by_id.get(ticket_id) if ticket_id is not None else None

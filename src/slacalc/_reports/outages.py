@@ -89,7 +89,7 @@ class Outage(BaseModel):
         for n, sample in enumerate(samples):
             when, up = sample
             require_aware(when, f"samples[{n}] time")
-            rows.append((to_us(when, "sample"), bool(up), when))
+            rows.append((to_us(when, "sample"), _is_up(up, n, sample), when))
         rows.sort(key=_first)
         outages: list[Outage] = []
         unknown: list[tuple[datetime, datetime]] = []
@@ -130,6 +130,22 @@ class Outage(BaseModel):
         if open_dt is not None:
             emit(open_us, prev + step, open_dt, None)
         return ProbeOutages(outages, unknown)
+
+
+def _is_up(up: object, n: int, sample: object) -> bool:
+    """A sample's state: a bool, or the numbers 0 and 1; anything else is a ValueError (the
+    string "down" is truthy, so reading it as ``bool`` would say the service was up)."""
+    item = getattr(up, "item", None)
+    if callable(item) and not isinstance(up, (str, bytes)):
+        up = item()  # a numpy scalar (numpy.bool_, numpy.int64) from a pandas column
+    if isinstance(up, bool):
+        return up
+    if isinstance(up, int) and up in (0, 1):
+        return bool(up)
+    raise CalendarError(
+        f"samples[{n}] = {sample!r}: the state {up!r} is not a bool; give True (up) or False "
+        "(down), or 1 and 0"
+    )
 
 
 def _first(row: tuple[int, bool, datetime]) -> int:

@@ -113,7 +113,7 @@ def register(contract: Contract, *, replace: bool = False) -> Contract:
 def _read(path: Path) -> Any:
     suffix = path.suffix.lower()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark is no part of it
     except OSError as error:
         raise ContractError(f"cannot read contract file {str(path)!r}: {error.strerror}") from None
     except UnicodeDecodeError as error:
@@ -130,6 +130,8 @@ def _read(path: Path) -> Any:
             ) from None
         except RecursionError:
             raise ContractError(f"{path}: not a contract: nested too deeply") from None
+        except ValueError as error:  # an integer of more digits than Python converts
+            raise ContractError(f"{path}: not a contract: {error}") from None
     if suffix in (".yaml", ".yml"):
         try:
             import yaml
@@ -143,6 +145,8 @@ def _read(path: Path) -> Any:
             raise ContractError(f"{path}: not valid YAML: {error}") from None
         except RecursionError:
             raise ContractError(f"{path}: not a contract: nested too deeply") from None
+        except ValueError as error:  # an integer of more digits than Python converts
+            raise ContractError(f"{path}: not a contract: {error}") from None
     raise ContractError(f"{path}: unknown contract file type {suffix!r}; use .json, .yaml or .yml")
 
 
