@@ -14,7 +14,9 @@ date they belong to -- which working-day arithmetic needs (SPEC 1, rule 7).
 from __future__ import annotations
 
 import threading
+from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone, tzinfo
 from typing import Protocol
@@ -38,13 +40,45 @@ from slacalc._engine.spans import Span
 Window = tuple[int, int, int]  # start, end (microseconds), local date ordinal
 
 
-@dataclass(frozen=True)
 class Chunk:
     """One UTC year of a calendar: merged open spans clipped to the year, and the
-    windows (with their local dates) that start inside the year."""
+    windows (with their local dates) that start inside the year.
 
-    spans: tuple[Span, ...]
-    windows: tuple[Window, ...]
+    Kept as flat arrays of 64-bit integers (16 bytes a span, 24 a window), not tuples of
+    Python ints (about 150 bytes a span): a calendar of 720 windows a day compiles 263,000
+    spans a year (benchmarks/bench_compile.py). ``spans`` and ``windows`` read them back
+    as tuples.
+
+    >>> c = Chunk([(0, 10), (20, 30)], [(0, 10, 719163), (20, 30, 719163)])
+    >>> c.spans, len(c)
+    (((0, 10), (20, 30)), 2)
+    """
+
+    __slots__ = ("ends", "starts", "wdates", "wends", "wstarts")
+
+    def __init__(self, spans: Iterable[Span], windows: Iterable[Window]) -> None:
+        self.starts, self.ends = array("q"), array("q")
+        for start, end in spans:
+            self.starts.append(start)
+            self.ends.append(end)
+        self.wstarts, self.wends, self.wdates = array("q"), array("q"), array("q")
+        for start, end, ordinal in windows:
+            self.wstarts.append(start)
+            self.wends.append(end)
+            self.wdates.append(ordinal)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """The merged open spans, clipped to the year."""
+        return tuple(zip(self.starts, self.ends, strict=True))
+
+    @property
+    def windows(self) -> tuple[Window, ...]:
+        """The windows that start in the year: (start, end, local date ordinal)."""
+        return tuple(zip(self.wstarts, self.wends, self.wdates, strict=True))
 
 
 class ChunkSource(Protocol):
@@ -71,6 +105,14 @@ def year_of(us: int) -> int:
     return from_us(us, timezone.utc).year
 
 
+#: Above this many spans the compiled arrays are ``array('q')`` (8 bytes a value) instead
+#: of lists of ints (40 bytes a value). Lists are faster to index (about 50 ns against 120
+#: ns, measured) and every calendar of office hours stays far below the limit (35,000
+#: spans over the whole range); a calendar of 720 windows a day passes it in its first
+#: year and stays under 200 bytes a span (benchmarks/bench_compile.py).
+COMPACT_ABOVE = 100_000
+
+
 @dataclass(frozen=True, slots=True)
 class _State:
     """The flat arrays over the compiled years ``[first, last]``."""
@@ -79,14 +121,14 @@ class _State:
     last: int
     lo: int
     hi: int
-    starts: list[int]
-    ends: list[int]
-    cum: list[int]  # open time before span i (relative to lo)
-    cum_end: list[int]  # open time up to the end of span i
-    wstarts: list[int]
-    wends: list[int]
-    wdates: list[int]
-    work_dates: list[int]
+    starts: Sequence[int]
+    ends: Sequence[int]
+    cum: Sequence[int]  # open time before span i (relative to lo)
+    cum_end: Sequence[int]  # open time up to the end of span i
+    wstarts: Sequence[int]
+    wends: Sequence[int]
+    wdates: Sequence[int]
+    work_dates: Sequence[int]
 
 
 def _checked(us: int) -> int:
@@ -117,37 +159,36 @@ class Timeline:
         return found
 
     def _build(self, first: int, last: int) -> _State:
-        starts: list[int] = []
-        ends: list[int] = []
-        wstarts: list[int] = []
-        wends: list[int] = []
-        wdates: list[int] = []
-        for year in range(first, last + 1):
-            chunk = self.chunk(year)
-            for s, e in chunk.spans:
-                if ends and ends[-1] == s:
+        chunks = [self.chunk(year) for year in range(first, last + 1)]
+        compact = sum(len(c) for c in chunks) > COMPACT_ABOVE
+
+        def new() -> list[int] | array[int]:
+            return array("q") if compact else []
+
+        starts, ends, cum, cum_end = new(), new(), new(), new()
+        wstarts, wends, wdates, work_dates = new(), new(), new(), new()
+        total = 0
+        for chunk in chunks:
+            for s, e in zip(chunk.starts, chunk.ends, strict=True):
+                if ends and ends[-1] == s:  # a span across a year boundary: one span
+                    total += e - s
                     ends[-1] = e
+                    cum_end[-1] = total
                 else:
                     starts.append(s)
                     ends.append(e)
-            for s, e, d in chunk.windows:
+                    cum.append(total)
+                    total += e - s
+                    cum_end.append(total)
+            for s, e, d in zip(chunk.wstarts, chunk.wends, chunk.wdates, strict=True):
                 if wends and wends[-1] == s and wdates[-1] == d:
                     wends[-1] = e
                 else:
                     wstarts.append(s)
                     wends.append(e)
                     wdates.append(d)
-        cum: list[int] = []
-        cum_end: list[int] = []
-        total = 0
-        for s, e in zip(starts, ends, strict=True):
-            cum.append(total)
-            total += e - s
-            cum_end.append(total)
-        work_dates: list[int] = []
-        for d in wdates:
-            if not work_dates or work_dates[-1] != d:
-                work_dates.append(d)
+                    if not work_dates or work_dates[-1] != d:
+                        work_dates.append(d)
         return _State(
             first, last, year_start(first), year_start(last + 1),
             starts, ends, cum, cum_end, wstarts, wends, wdates, work_dates,
@@ -181,8 +222,10 @@ class Timeline:
             return state
         if not HORIZON_START <= us < HORIZON_END:
             raise out_of_range("instant", us)
+        # Only the year asked about: a question that reaches further extends the range
+        # (geometrically) when it gets there.
         year = year_of(us)
-        return self._extend(year - 1, year + 1)
+        return self._extend(year, year)
 
     def _forward(self, state: _State, what: str, us: int) -> _State:
         """One more step of years after ``state``, or an error at the horizon."""

@@ -149,8 +149,8 @@ def _csv_records(
             if not any(cell.strip() for cell in cells):
                 continue
             record = dict(zip(header, cells, strict=False))
-            row_id = (record.get(id_column) or "").strip() if id_column else ""
-            row_id = row_id if 0 < len(row_id) <= FIELD_LIMIT else None
+            cell = (record.get(id_column) or "").strip() if id_column else ""
+            row_id = cell if 0 < len(cell) <= FIELD_LIMIT else None
             problem = _undecodable("".join(cells))
             if problem is None and len(cells) > len(header):
                 problem = "more fields than the header has"
