@@ -13,9 +13,10 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta, tzinfo
 from typing import Literal
 
+from slacalc._engine.chunks import Chunk, Window, year_start
 from slacalc._engine.instants import from_us, wall_to_us
 from slacalc._engine.spans import SpanSet
-from slacalc._engine.timeline import Chunk, Timeline, Window, year_start
+from slacalc._engine.timeline import Timeline
 
 DayWindows = tuple[tuple[int, int], ...]  # merged (start, end) seconds after midnight
 Operation = Literal["union", "intersection", "complement"]
