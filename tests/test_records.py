@@ -89,3 +89,22 @@ def test_event_records() -> None:
     # a blank reason is no reason: a pause gets the model's default one
     pause = event_from_record({"ticket": "T-1", "at": OPENED, "kind": "paused", "reason": ""})
     assert pause.reason == "waiting_on_customer"
+
+
+def test_pandas_na_is_blank() -> None:
+    import pandas as pd
+
+    from slacalc._io.records import is_blank
+
+    assert is_blank(pd.NA)
+
+
+def test_a_long_bad_cell_is_cut_in_the_message() -> None:
+    import pytest
+
+    from slacalc._io.records import parse_instant
+
+    with pytest.raises(
+        ValueError, match=r"opened_at 'y{60}\.\.\.' \(200 characters\) is not an ISO"
+    ):
+        parse_instant("y" * 200, "opened_at")

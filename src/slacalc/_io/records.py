@@ -54,13 +54,24 @@ TICKET_COLUMNS = ("id", "priority", "opened_at", "kind", "contract", *EVENT_COLU
 EVENT_FILE_COLUMNS = ("ticket", "at", "kind", "priority", "reason")
 
 
+def _shown(text: str) -> str:
+    """A cell as a message shows it: quoted, and cut after 60 characters.
+
+    >>> _shown("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (100 characters)"
+    """
+    if len(text) <= 60:
+        return repr(text)
+    return f"{text[:60]!r}"[:-1] + f"...' ({len(text):,} characters)"
+
+
 def is_blank(value: object) -> bool:
     """Whether a cell is empty: ``None``, blank text, NaN or NaT.
 
     >>> [is_blank(v) for v in (None, " ", float("nan"), "x", 0)]
     [True, True, True, False, False]
     """
-    if value is None:
+    if value is None or type(value).__name__ == "NAType":  # pandas.NA, without pandas
         return True
     if isinstance(value, str):
         return not value.strip()
@@ -110,7 +121,7 @@ def parse_instant(value: object, what: str) -> datetime:
     try:
         parsed = isoparse(text)
     except (ValueError, OverflowError):
-        raise CalendarError(f"{what} {text!r} is not an ISO 8601 time") from None
+        raise CalendarError(f"{what} {_shown(text)} is not an ISO 8601 time") from None
     if parsed.tzinfo is None or parsed.utcoffset() is None:
         raise NaiveDatetimeError(f"{what} {text!r} has no UTC offset (write e.g. {text}+01:00)")
     return parsed
