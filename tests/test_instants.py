@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,6 +13,7 @@ from slacalc._engine.instants import (
     US,
     duration_us,
     from_us,
+    in_range,
     naive_wall_to_us,
     require_aware,
     to_timedelta,
@@ -278,3 +279,110 @@ def test_unknown_zone_suggests_close_matches(name: str, suggestion: str) -> None
 def test_unknown_zone(name: str) -> None:
     with pytest.raises(CalendarError, match=rf"unknown time zone {re.escape(repr(name))}"):
         zone(name)
+
+
+# -- exact boundaries (tests added against surviving mutants, docs/testing.md) -----------
+
+
+class NoOffset(tzinfo):
+    """A tzinfo that knows no offset: a datetime with it is naive (``utcoffset()`` None)."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def dst(self, dt: datetime | None) -> timedelta | None:
+        return None
+
+    def tzname(self, dt: datetime | None) -> str | None:
+        return None
+
+
+def test_a_tzinfo_without_an_offset_is_naive() -> None:
+    value = datetime(2026, 1, 1, tzinfo=NoOffset())
+    with pytest.raises(NaiveDatetimeError) as caught:
+        require_aware(value, "start")
+    assert str(caught.value).startswith("start=2026-01-01T00:00:00 is a naive datetime: ")
+
+
+def test_a_wall_time_in_a_zone_without_an_offset_names_the_wall() -> None:
+    with pytest.raises(NaiveDatetimeError) as caught:
+        naive_wall_to_us(datetime(2026, 1, 1, 9), NoOffset())
+    assert str(caught.value).startswith(
+        "wall=2026-01-01T09:00:00 is a naive datetime: give it a time zone, e.g. wall.replace("
+    )
+
+
+RANGE = "from 1969-01-01 to 2101-12-31 (UTC); pass an instant in that range"
+FIRST_US = -365 * 86_400 * US  # 1969-01-01T00:00Z (1969 has 365 days)
+END_US = 48_212 * 86_400 * US  # 2102-01-01T00:00Z: 132 years of 365 days and 32 leap days
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        pytest.param(datetime(1969, 1, 1, tzinfo=UTC), FIRST_US, id="the first instant"),
+        pytest.param(
+            datetime(2101, 12, 31, 23, 59, 59, 999_999, tzinfo=UTC), END_US - 1, id="the last"
+        ),
+        pytest.param(datetime(1969, 1, 1, 1, tzinfo=AMS), FIRST_US, id="an offset"),
+    ],
+)
+def test_in_range_accepts_the_ends_of_the_range(value: datetime, expected: int) -> None:
+    assert in_range(value, "at") == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        pytest.param(
+            datetime(1968, 12, 31, 23, 59, 59, 999_999, tzinfo=UTC),
+            "1968-12-31T23:59:59.999999+00:00",
+            id="just before",
+        ),
+        pytest.param(datetime(2102, 1, 1, tzinfo=UTC), "2102-01-01T00:00:00+00:00", id="at end"),
+        pytest.param(datetime(1969, 1, 1, tzinfo=AMS), "1968-12-31T23:00:00+00:00", id="in UTC"),
+    ],
+)
+def test_in_range_names_what_is_outside(value: datetime, shown: str) -> None:
+    with pytest.raises(CalendarError) as caught:
+        in_range(value, "opened_at")
+    assert str(caught.value) == (
+        f"opened_at {shown} lies outside the supported range: slacalc computes instants {RANGE}"
+    )
+
+
+def test_in_range_names_a_naive_datetime() -> None:
+    with pytest.raises(NaiveDatetimeError, match=r"^at=2026-01-01T00:00:00 is a naive datetime"):
+        in_range(datetime(2026, 1, 1), "at")
+
+
+def test_the_fold_of_a_wall_time_is_ignored() -> None:
+    # 2026-10-25 02:30 happens twice in Amsterdam: always the first (02:30+02:00).
+    first = us_of("2026-10-25T02:30:00+02:00")
+    assert naive_wall_to_us(datetime(2026, 10, 25, 2, 30, fold=1), AMS) == first
+    assert naive_wall_to_us(datetime(2026, 10, 25, 2, 30, fold=0), AMS) == first
+
+
+@pytest.mark.parametrize(
+    ("wall", "expected"),
+    [
+        (datetime(2026, 6, 1, 12, 0, 0, 500), "2026-06-01T12:00:00.000500+02:00"),
+        (datetime(2026, 1, 1, 0, 0, 0, 1), "2026-01-01T00:00:00.000001+01:00"),
+        (datetime(2026, 10, 25, 2, 30, 0, 999_999), "2026-10-25T02:30:00.999999+02:00"),
+    ],
+)
+def test_a_wall_time_keeps_its_microseconds(wall: datetime, expected: str) -> None:
+    assert naive_wall_to_us(wall, AMS) == us_of(expected)
+
+
+@pytest.mark.parametrize(
+    ("wall", "tz", "expected"),
+    [
+        (datetime(2026, 3, 29, 2, 30), AMS, "2026-03-29T03:00:00+02:00"),
+        (datetime(2026, 10, 4, 2, 15), LH, "2026-10-04T02:30:00+11:00"),
+    ],
+)
+def test_a_wall_time_in_a_gap_is_an_integer(wall: datetime, tz: ZoneInfo, expected: str) -> None:
+    result = naive_wall_to_us(wall, tz)
+    assert type(result) is int
+    assert result == us_of(expected)

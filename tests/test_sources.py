@@ -350,3 +350,27 @@ def test_a_complement_has_weekends_as_working_days() -> None:
     assert timeline.add_working_days(at(2026, 11, 21, 20), 1) == at(2026, 11, 22, 20)
     # Christmas (a holiday of the office) is open all day outside office hours.
     assert timeline.between(at(2026, 12, 25), at(2026, 12, 26)) == 24 * H * US
+
+
+# -- exact boundaries (tests added against surviving mutants, docs/testing.md) -----------
+
+
+def test_a_zone_west_of_utc_asks_for_the_holidays_of_its_own_dates() -> None:
+    # UTC 2026 is New York's 2025-12-31 19:00 to 2026-12-31 19:00: local dates from two
+    # days before its first (29 December 2025) to 31 December 2026, none in 2027.
+    holidays = Holidays(date(2026, 12, 31))
+    weekly = [NINE_TO_FIVE] * 7
+    chunk = WeeklySource(ZoneInfo("America/New_York"), weekly, {}, holidays).chunk(2026)
+    assert set(holidays.asked) == {2025, 2026}
+    assert chunk.spans[-1] == (at(2026, 12, 30, 14, tz=UTC), at(2026, 12, 30, 22, tz=UTC))
+
+
+def test_a_window_across_the_utc_new_year_is_one_window() -> None:
+    # Weekday nights in Amsterdam (outside 09:00-17:00, weekends closed): Friday 1 January
+    # 2027 00:00-09:00 is one window of that date, though the UTC year 2027 starts at 01:00
+    # (it is compiled in two chunks). One working day later is Monday 4 January.
+    days = WeeklySource(AMS, [NINE_TO_FIVE] * 5 + [((0, 24 * H),)] * 2, {}, None)
+    nights = Timeline(days, AMS, "<days>")
+    timeline = Timeline(CombinedSource("complement", [nights], AMS), AMS, "<nights>")
+    assert timeline.add_working_days(at(2027, 1, 1, 2), 1) == at(2027, 1, 4, 2)
+    assert timeline.add_working_days(at(2027, 1, 1, 8), 1) == at(2027, 1, 4, 8)

@@ -194,3 +194,16 @@ def test_merge_day(windows: list[str], merged: tuple[tuple[int, int], ...]) -> N
 def test_merge_day_rejects_bad_windows() -> None:
     with pytest.raises(CalendarError, match=re.escape("'9-17'")):
         merge_day(["09:00-12:00", "9-17"])
+
+
+# -- exact boundaries (tests added against surviving mutants, docs/testing.md) -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [("25:00-26:00", "25:00"), ("09:00-25:00", "25:00"), ("09:00-24:01", "24:01")],
+)
+def test_no_hour_past_24(text: str, shown: str) -> None:
+    with pytest.raises(CalendarError) as caught:
+        parse_window(text)
+    assert str(caught.value).startswith(f"bad window {text!r}: {shown} is not a time; use ")
