@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
@@ -20,8 +20,8 @@ import pytest
 
 from slacalc import CalendarError
 from slacalc._engine.sources import DayWindows, WeeklySource
-from slacalc._engine.spans import Span
 from slacalc._engine.timeline import COMPACT_ABOVE, Chunk, Timeline, year_of, year_start
+from test_timeline import StubSource
 
 UTC = timezone.utc
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -38,21 +38,6 @@ def us(year: int, month: int, day: int, hour: int = 0, minute: int = 0, tz: tzin
     return (datetime(year, month, day, hour, minute, tzinfo=tz) - EPOCH) // timedelta(
         microseconds=1
     )
-
-
-class StubSource:
-    """A ChunkSource over fixed spans, each a window dated by its UTC start; counts calls."""
-
-    def __init__(self, spans: Sequence[Span]) -> None:
-        self.spans = tuple(spans)
-        self.calls: list[int] = []
-
-    def chunk(self, year: int) -> Chunk:
-        self.calls.append(year)
-        lo, hi = year_start(year), year_start(year + 1)
-        clipped = [(max(s, lo), min(e, hi)) for s, e in self.spans if e > lo and s < hi]
-        dated = [(s, e, datetime.fromtimestamp(s // 10**6, UTC).toordinal()) for s, e in self.spans]
-        return Chunk(clipped, [w for w in dated if lo <= w[0] < hi])
 
 
 class Counting:
