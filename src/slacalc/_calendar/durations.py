@@ -23,9 +23,9 @@ from slacalc._engine.instants import (
     HORIZON_START,
     LAST_YEAR,
     US,
+    checked,
     from_us,
     naive_wall_to_us,
-    out_of_range,
 )
 
 
@@ -96,9 +96,7 @@ def step_calendar_time(us: int, duration: CalendarTime, sign: int, tz: tzinfo) -
     ...
     slacalc.CalendarError: CalendarTime(hours=0, days=1000000000, weeks=0, months=0) from ...
     """
-    if not HORIZON_START <= us < HORIZON_END:
-        raise out_of_range("instant", us)
-    result = us
+    result = checked(us)
     if duration.months or duration.weeks or duration.days:
         wall = from_us(us, tz).replace(tzinfo=None)
         try:

@@ -121,9 +121,18 @@ def in_range(value: datetime, name: str) -> int:
     ...
     slacalc.CalendarError: at 2200-01-01T00:00:00+00:00 lies outside the supported range: ...
     """
-    us = to_us(value, name)
+    return checked(to_us(value, name), name)
+
+
+def checked(us: int, what: str = "instant") -> int:
+    """``us`` itself, or the :class:`CalendarError` for an instant outside the supported
+    range (the one check every layer uses).
+
+    >>> checked(0)
+    0
+    """
     if not HORIZON_START <= us < HORIZON_END:
-        raise out_of_range(name, us)
+        raise out_of_range(what, us)
     return us
 
 

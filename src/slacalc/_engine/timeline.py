@@ -28,9 +28,9 @@ from slacalc._engine.instants import (
     HORIZON_END,
     HORIZON_START,
     LAST_YEAR,
+    checked,
     from_us,
     naive_wall_to_us,
-    out_of_range,
     wall_to_us,
 )
 from slacalc._engine.spans import Span
@@ -62,13 +62,6 @@ class _State:
     wends: Sequence[int]
     wdates: Sequence[int]
     work_dates: Sequence[int]
-
-
-def _checked(us: int) -> int:
-    """``us`` itself, or the error for an instant outside the supported range."""
-    if not HORIZON_START <= us < HORIZON_END:
-        raise out_of_range("instant", us)
-    return us
 
 
 class Timeline:
@@ -153,8 +146,7 @@ class Timeline:
         state = self._state
         if state is not None and state.lo <= us < state.hi:
             return state
-        if not HORIZON_START <= us < HORIZON_END:
-            raise out_of_range("instant", us)
+        checked(us)
         # Only the year asked about: a question that reaches further extends the range
         # (geometrically) when it gets there.
         year = year_of(us)
@@ -222,7 +214,7 @@ class Timeline:
     def add(self, us: int, amount: int) -> int:
         """The earliest instant at which ``amount`` of open time has passed since ``us``."""
         if amount == 0:
-            return _checked(us)
+            return checked(us)
         state = self._state
         if state is None or not state.lo <= us < state.hi:
             state = self.covering(us)
@@ -243,7 +235,7 @@ class Timeline:
     def subtract(self, us: int, amount: int) -> int:
         """The latest ``s <= us`` with exactly ``amount`` of open time in ``[s, us)``."""
         if amount == 0:
-            return _checked(us)
+            return checked(us)
         state = self.covering(us)
         target = self._open_before(state, us) - amount
         if target < 0:
