@@ -8,8 +8,9 @@ and a duration an ``int`` of minutes. The clock is simulated one minute at a tim
   minute ``m`` is the state after every event at or before ``m`` (events after ``at``
   are ignored);
 * a metric's clock starts at its first ``starts_on`` event, stops at its first
-  ``stops_on`` event after that, and a ``reopened`` makes a clock that ``resolved`` or
-  ``closed`` stopped run again, keeping what it counted (``on_reopen="continue"``);
+  ``stops_on`` event after that (the starting event itself, when it is one of both),
+  and a ``reopened`` makes a clock that ``resolved`` or ``closed`` stopped run again,
+  keeping what it counted (``on_reopen="continue"``);
 * ``paused`` ... ``resumed`` holds the clock while the target of the priority in force
   is pausable (a ``paused`` while paused changes nothing); ``priority_changed`` switches
   the priority in force (``on_priority_change="keep_elapsed"``): its target decides the
@@ -37,7 +38,7 @@ is pausable, else RUNNING.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from oracle import OutOfRangeError, Spec, open_minutes
 
@@ -85,6 +86,7 @@ class ClockContract:
     targets: Mapping[tuple[str, str], ClockTarget]
     lo: int
     hi: int
+    starts_on: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # per metric
 
     def is_open(self, spec: Spec, minute: int) -> bool:
         if not self.lo <= minute < self.hi:
@@ -119,7 +121,7 @@ class Expected:
 
 def evaluate(contract: ClockContract, ticket: ClockTicket, metric: str, at: int) -> Expected:
     """One metric's report for a ticket as of ``at``, by walking the minutes."""
-    starts_on = STARTS_ON[metric]
+    starts_on = contract.starts_on.get(metric, STARTS_ON[metric])
     stops_on = STOPS_ON[metric]
 
     # Events in time order (sorted() is stable: equal times keep their order), as of at.
@@ -148,6 +150,8 @@ def evaluate(contract: ClockContract, ticket: ClockTicket, metric: str, at: int)
                 priority = new_priority
             if state == "idle" and kind in starts_on:
                 state, start = "running", minute
+                if kind in stops_on:  # the same event starts and stops it: no time
+                    state, stop, stopped_by = "stopped", minute, kind
             elif state == "running" and kind in stops_on:
                 state, stop, stopped_by = "stopped", minute, kind
             elif state == "stopped" and kind == "reopened" and stopped_by in TERMINAL:

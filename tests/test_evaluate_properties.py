@@ -118,8 +118,16 @@ def contracts(draw: st.DrawFn, pausable: bool | None = None) -> Terms:
     }
 
 
-def build_contract(terms: Terms, anchor: int) -> tuple[Contract, ClockContract]:
-    """The engine's contract (public models only) and the oracle's, for the same terms."""
+# The resolution clock of VIOMS and Connexys starts when the response clock stops.
+AFTER_RESPONSE = clock_oracle.STOPS_ON["response"]
+
+
+def build_contract(
+    terms: Terms, anchor: int, after_response: bool = False
+) -> tuple[Contract, ClockContract]:
+    """The engine's contract (public models only) and the oracle's, for the same terms;
+    ``after_response`` starts resolution on the response's stop events."""
+    starts = {"resolution": AFTER_RESPONSE} if after_response else {}
     contract = Contract(
         id="test/clock",
         calendars={key: engine for key, (engine, _) in CALENDARS.items()},
@@ -131,6 +139,7 @@ def build_contract(terms: Terms, anchor: int) -> tuple[Contract, ClockContract]:
                 within=timedelta(minutes=within),
                 calendar=key,
                 pausable=pausable,
+                starts_on=starts.get(m, ()),
             )
             for (p, m), (key, within, pausable) in terms.items()
         ],
@@ -143,6 +152,7 @@ def build_contract(terms: Terms, anchor: int) -> tuple[Contract, ClockContract]:
         },
         lo=anchor - DAY_MINUTES,
         hi=anchor + HORIZON,
+        starts_on=starts,
     )
     return contract, model
 
@@ -235,7 +245,8 @@ def cases(
     draw: st.DrawFn, distinct: bool = False
 ) -> tuple[Contract, ClockContract, Ticket, ClockTicket]:
     anchor = draw(st.sampled_from(ANCHORS))
-    contract, model = build_contract(draw(contracts()), anchor)
+    terms = draw(contracts())
+    contract, model = build_contract(terms, anchor, draw(st.booleans()))
     ticket, facts = draw(tickets(anchor, distinct))
     return contract, model, ticket, facts
 

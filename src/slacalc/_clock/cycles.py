@@ -118,7 +118,9 @@ def run_cycles(facts: Facts, metric: Metric, new_cycle: bool) -> list[Cycle]:
 
     The start and stop events are those of the target in force at each event. When a
     priority change finds the clock not started while the new target's start event has
-    already happened, the clock starts at the change.
+    already happened, the clock starts at the change. An event that both starts and
+    stops the clock (a resolution that starts on the response's stop events, and a
+    ticket resolved at first contact) gives a cycle of no time, stopped by that event.
     """
     cycles: list[Cycle] = []
     current: Cycle | None = None
@@ -138,6 +140,10 @@ def run_cycles(facts: Facts, metric: Metric, new_cycle: bool) -> list[Cycle]:
         if current is None:
             if kind in rules.starts_on:
                 current = Cycle(us, [[us, -1]])
+                if kind in rules.stops_on:  # starts and stops at once: it took no time
+                    current.runs[-1][1] = us
+                    current.stop = us
+                    current.stopped_by = kind
         elif current.stop is None:
             if kind in rules.stops_on:
                 current.runs[-1][1] = us
