@@ -494,3 +494,96 @@ def test_report_is_frozen(iv: Contract) -> None:
     with pytest.raises(AttributeError):
         report.tickets = 3  # type: ignore[misc]
     hash(report.cells)
+
+
+# --- per="ticket": each ticket counts once (SPEC 5) ------------------------------------
+
+PER_TICKET = CUSTOM.model_copy(
+    update={
+        "compliance": (
+            ComplianceGoal(priorities=("gold",), minimum=1.0, per="ticket"),
+            ComplianceGoal(priorities=("gold",), metrics=("response",), minimum=1.0, per="ticket"),
+        )
+    }
+)
+
+
+def gold(tid: str, opened: datetime, *events: tuple[datetime, str]) -> Ticket:
+    return Ticket(
+        id=tid,
+        priority="gold",
+        opened_at=opened,
+        events=[Event(at=at, kind=kind) for at, kind in events],
+    )
+
+
+def test_per_ticket_a_breached_target_makes_the_ticket_breached() -> None:
+    # Response 1 h (met); root cause 10:00, resolved 18:00:01 = 8 h 1 s > 8 h (breached).
+    late = gold(
+        "G-LATE",
+        ams(2, 9),
+        (ams(2, 10), "responded"),
+        (ams(2, 10), "root_cause_identified"),
+        (datetime(2026, 11, 2, 18, 0, 1, tzinfo=AMS), "resolved"),
+    )
+    # The same resolved at 18:00:00, exactly 8 h: met.
+    on_time = gold(
+        "G-ON-TIME",
+        ams(2, 9),
+        (ams(2, 10), "responded"),
+        (ams(2, 10), "root_cause_identified"),
+        (ams(2, 18), "resolved"),
+    )
+    report = compliance(PER_TICKET, [late, on_time], C_START, C_END)
+    whole, response_only = report.goals
+    assert (whole.per, whole.met, whole.breached, whole.fraction) == (
+        "ticket",
+        1,
+        1,
+        Fraction(1, 2),
+    )
+    assert whole.held is False
+    # a goal over response only: both tickets met it
+    assert (response_only.met, response_only.breached, response_only.held) == (2, 0, True)
+    # per target the same tickets pool 3 met of 4
+    assert goal(compliance(CUSTOM, [late, on_time], C_START, C_END), "gold", "silver").fraction == (
+        Fraction(3, 4)
+    )
+
+
+def test_per_ticket_running_or_paused_is_not_counted_not_started_is() -> None:
+    # Response met (1 h) and the resolution still running at the end (root cause at
+    # Saturday 20:00, 4 h before the end of the week < 8 h): not counted.
+    running = gold(
+        "G-RUN", ams(2, 9), (ams(2, 10), "responded"), (ams(7, 20), "root_cause_identified")
+    )
+    # Response paused from 09:30 to past the end: not counted (resolution never started).
+    paused = gold("G-PAUSE", ams(2, 9), (ams(2, 9, 30), "paused"))
+    # Response met, no root cause: the resolution never started; met, shown as not started.
+    no_root_cause = gold("G-NRC", ams(2, 9), (ams(2, 10), "responded"))
+    # Nothing started at all is impossible for a response; nothing judged: not counted.
+    report = compliance(PER_TICKET, [running, paused, no_root_cause], C_START, C_END)
+    whole = report.goals[0]
+    assert (whole.met, whole.breached, whole.not_started) == (1, 0, 2)
+    assert whole.as_dict()["per"] == "ticket"
+
+
+def test_per_ticket_a_breach_in_an_earlier_cycle_breaches_the_ticket() -> None:
+    ticket = gold(
+        "G",
+        ams(2, 9),
+        (ams(2, 9), "responded"),
+        (ams(2, 9), "root_cause_identified"),
+        (ams(2, 18), "resolved"),  # 9 h > 8 h: the first cycle breached
+        (ams(3, 9), "reopened"),
+        (ams(3, 10), "resolved"),  # the second cycle met
+    )
+    per_ticket = PER_TICKET.model_copy(update={"clock": ClockPolicy(on_reopen="new_cycle")})
+    whole = compliance(per_ticket, [ticket], C_START, C_END).goals[0]
+    assert (whole.met, whole.breached) == (0, 1)
+
+
+def test_per_is_target_by_default_and_validated() -> None:
+    assert ComplianceGoal(priorities=("gold",), minimum=1.0).per == "target"
+    with pytest.raises(ValueError, match="per"):
+        ComplianceGoal(priorities=("gold",), minimum=1.0, per="request")  # type: ignore[arg-type]

@@ -537,6 +537,12 @@ def test_compliance_matches_slacalc_compliance() -> None:
     assert table.attrs["tickets"] == report.tickets == 4
     assert table.attrs["ignored"] == 1
     assert [g["held"] for g in table.attrs["goals"]] == [g.held for g in report.goals]
+    # InfraVision counts requests; no root cause was recorded, so no resolution started
+    assert set(table["goal_per"]) == {"ticket"}
+    assert [(g["per"], g["not_started"]) for g in table.attrs["goals"]] == [
+        ("ticket", 1),
+        ("ticket", 3),
+    ]
     assert [e["row"] for e in table.attrs["errors"]] == [5]
     assert "unknown priority 'nope'" in table.attrs["errors"][0]["error"]
 

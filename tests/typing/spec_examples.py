@@ -115,7 +115,7 @@ mine = Contract(
         ),
     ],
     availability=[AvailabilityTarget(name="uptime", calendar="24x7", minimum=0.995)],
-    compliance=[ComplianceGoal(priorities=["P1"], minimum=0.8)],
+    compliance=[ComplianceGoal(priorities=["P1"], minimum=0.8, per="ticket")],
     clock=ClockPolicy(on_priority_change="restart", on_reopen="new_cycle"),
     notes=["written for the typing test"],
 )

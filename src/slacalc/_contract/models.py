@@ -262,8 +262,18 @@ class InterruptionLimit(BaseModel):
 class ComplianceGoal(BaseModel):
     """At least ``minimum`` of the pooled targets of ``priorities`` (and ``metrics``) met.
 
-    >>> ComplianceGoal(priorities=["top"], minimum=1.0).metrics
-    ()
+    ``per`` says what the goal counts (SPEC 5): ``"target"`` (the default) counts each
+    target once; ``"ticket"`` counts each ticket once, breached when any of its covered
+    targets is, met when one is met and none is breached, running or paused.
+
+    >>> goal = ComplianceGoal(priorities=["top"], minimum=1.0)
+    >>> goal.metrics, goal.per
+    ((), 'target')
+    >>> ComplianceGoal(priorities=["top"], minimum=1.0, per="request")
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for ComplianceGoal
+    ...
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -271,6 +281,7 @@ class ComplianceGoal(BaseModel):
     priorities: tuple[str, ...] = Field(min_length=1)
     metrics: tuple[str, ...] = ()
     minimum: float = Field(ge=0, le=1)
+    per: Literal["target", "ticket"] = "target"
     source: str = ""
 
     if TYPE_CHECKING:  # what a caller may pass (stored as tuples)
@@ -281,6 +292,7 @@ class ComplianceGoal(BaseModel):
             priorities: Sequence[str],
             metrics: Sequence[str] = (),
             minimum: float,
+            per: Literal["target", "ticket"] = "target",
             source: str = "",
         ) -> None: ...
 

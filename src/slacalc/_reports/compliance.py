@@ -4,8 +4,8 @@
 counts, per priority and metric, the targets met and breached; targets still running,
 paused, not started or without a target are counted apart and never enter a fraction.
 Each of the contract's :class:`~slacalc.ComplianceGoal` pools the counts of its
-priorities (and metrics) and holds when the fraction met reaches its minimum, compared
-exactly (80 % met holds a ``>= 80 %`` goal).
+priorities (and metrics), per target or per ticket (``per``), and holds when the fraction
+met reaches its minimum, compared exactly (80 % met holds a ``>= 80 %`` goal).
 
 >>> from datetime import datetime
 >>> from zoneinfo import ZoneInfo
@@ -21,8 +21,8 @@ exactly (80 % met holds a ``>= 80 %`` goal).
 (1, 0, Fraction(1, 1), 0)
 >>> report.cells["high", "resolution"].not_started
 1
->>> [(g.goal.priorities, g.met, g.breached, g.held) for g in report.goals]
-[(('top',), 0, 0, True), (('high', 'medium', 'low'), 1, 0, True)]
+>>> [(g.goal.priorities, g.per, g.met, g.breached, g.held, g.not_started) for g in report.goals]
+[(('top',), 'ticket', 0, 0, True, 0), (('high', 'medium', 'low'), 'ticket', 1, 0, True, 1)]
 >>> report.met, report.tickets, report.errors
 (True, 1, ())
 """
@@ -40,7 +40,7 @@ from pydantic import ValidationError
 from slacalc._base.errors import InvalidIntervalError, SlacalcError
 from slacalc._base.frozen import FrozenMap
 from slacalc._clock.evaluate import evaluate_many
-from slacalc._clock.report import Status, TargetReport, TicketFailure
+from slacalc._clock.report import Status, TargetReport, TicketFailure, TicketReport
 from slacalc._clock.ticket import Ticket
 from slacalc._contract.models import ComplianceGoal, exact_minimum
 from slacalc._contract.terms import ContractTerms
@@ -55,6 +55,7 @@ __all__ = [
     "compliance",
     "covered_cells",
     "fraction_met",
+    "ticket_bucket",
 ]
 
 
@@ -131,8 +132,12 @@ class ComplianceCell:
 class GoalResult:
     """One :class:`~slacalc.ComplianceGoal` over the period: its pooled counts and verdict.
 
-    ``fraction`` is ``met / (met + breached)`` (exact), ``None`` when the goal pooled no
-    judged target; such a goal holds.
+    ``met`` and ``breached`` count targets, or tickets for a goal with ``per="ticket"``
+    (``per`` says which). ``fraction`` is ``met / (met + breached)`` (exact), ``None``
+    when the goal pooled nothing judged; such a goal holds. ``not_started`` counts the
+    covered targets whose clock never started (InfraVision: resolutions without a
+    ``root_cause_identified`` event), so an auditor sees the tickets a goal could not
+    judge; they enter neither count.
 
     >>> from fractions import Fraction
     >>> from slacalc import ComplianceGoal
@@ -146,11 +151,17 @@ class GoalResult:
     breached: int
     fraction: Fraction | None
     held: bool
+    not_started: int = 0
 
     @property
     def minimum(self) -> Fraction:
         """The goal's minimum as an exact fraction."""
         return exact_minimum(self.goal.minimum)
+
+    @property
+    def per(self) -> str:
+        """What the goal counts: ``"target"`` or ``"ticket"``."""
+        return self.goal.per
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-friendly dict."""
@@ -158,10 +169,12 @@ class GoalResult:
             "priorities": list(self.goal.priorities),
             "metrics": list(self.goal.metrics),
             "minimum": self.goal.minimum,
+            "per": self.goal.per,
             "met": self.met,
             "breached": self.breached,
             "fraction": _as_float(self.fraction),
             "held": self.held,
+            "not_started": self.not_started,
             "source": self.goal.source,
         }
 
@@ -310,7 +323,7 @@ def compliance(
     keys = sorted(counts, key=lambda k: order.get(k[0], len(order)))  # stable: metric order
     cells = FrozenMap(((p, m), ComplianceCell(p, m, **counts[p, m])) for p, m in keys)
 
-    goals = tuple(_judge(contract, goal, cells) for goal in contract.compliance)
+    goals = tuple(_judge(contract, goal, cells, batch.reports) for goal in contract.compliance)
     return ComplianceReport(
         contract_id=contract.id,
         start=start,
@@ -338,15 +351,45 @@ def covered_cells(
     return [k for k in keys if k[0] in priorities and (not metrics or k[1] in metrics)]
 
 
+def ticket_bucket(buckets: Iterable[str]) -> str | None:
+    """How a ticket counts for a ``per="ticket"`` goal, from the counters of its covered
+    targets (SPEC 5): ``"breached"`` if any is breached; ``"met"`` if one is met and none
+    is running or paused; ``None`` (not counted) otherwise.
+
+    >>> ticket_bucket(["met", "breached"]), ticket_bucket(["met", "not_started"])
+    ('breached', 'met')
+    >>> ticket_bucket(["met", "running"]) is None, ticket_bucket(["not_started"]) is None
+    (True, True)
+    """
+    seen = set(buckets)
+    if Status.BREACHED.value in seen:
+        return Status.BREACHED.value
+    if Status.RUNNING.value in seen or Status.PAUSED.value in seen:
+        return None
+    return Status.MET.value if Status.MET.value in seen else None
+
+
 def _judge(
     contract: ContractTerms,
     goal: ComplianceGoal,
     cells: Mapping[tuple[str, str], ComplianceCell],
+    reports: Iterable[TicketReport],
 ) -> GoalResult:
+    covered = covered_cells(contract, goal, cells)
+    not_started = sum(cells[key].not_started for key in covered)
     met = breached = 0
-    for key in covered_cells(contract, goal, cells):
-        met += cells[key].met
-        breached += cells[key].breached
+    if goal.per == "ticket":
+        keys = set(covered)
+        for report in reports:
+            outcome = ticket_bucket(
+                _bucket(r) for metric, r in report.targets.items() if (r.priority, metric) in keys
+            )
+            met += outcome == Status.MET.value
+            breached += outcome == Status.BREACHED.value
+    else:
+        for key in covered:
+            met += cells[key].met
+            breached += cells[key].breached
     fraction = fraction_met(met, breached)
     held = fraction is None or fraction >= exact_minimum(goal.minimum)
-    return GoalResult(goal, met, breached, fraction, held)
+    return GoalResult(goal, met, breached, fraction, held, not_started)

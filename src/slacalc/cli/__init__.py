@@ -7,10 +7,13 @@
     slacalc due vioms/advanced P1 2026-11-23T16:00+01:00
     slacalc check vioms/advanced tickets.csv [--events events.csv] [--at TIME]
                   [--format table|csv|json]
+    slacalc availability infravision/cloud outages.csv --month 2026-11
+    slacalc compliance infravision/cloud tickets.csv --month 2026-11 [--events events.csv]
 
 ``--contract-file PATH`` (a JSON or YAML contract) replaces the contract id wherever one
-is accepted. Exit status: 0 on success (for ``check``: nothing breached and no bad row),
-1 when ``check`` found a breached target or a bad row, 2 for bad usage (one line on
+is accepted. Exit status: 0 on success (for ``check``: nothing breached and no bad row;
+for ``availability`` and ``compliance``: every target or goal met and no bad row), 1
+otherwise, 2 for bad usage (one line on
 stderr, never a traceback).
 
 >>> main(["due", "vioms/advanced", "PRIO 1", "2026-11-23T16:00+01:00", "--metric", "response"])
@@ -25,6 +28,7 @@ import sys
 from slacalc._base.errors import SlacalcError
 from slacalc.cli._availability import cmd_availability
 from slacalc.cli._check import cmd_check
+from slacalc.cli._compliance import cmd_compliance
 from slacalc.cli._due import cmd_due
 from slacalc.cli._errors import UsageError
 from slacalc.cli._parser import build_parser
@@ -39,6 +43,7 @@ COMMANDS = {
     "due": cmd_due,
     "check": cmd_check,
     "availability": cmd_availability,
+    "compliance": cmd_compliance,
 }
 
 

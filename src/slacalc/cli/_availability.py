@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-from datetime import datetime, timedelta, tzinfo
+from datetime import timedelta
 from typing import Any, TextIO
 
 from slacalc._io.files import read_records
@@ -13,7 +13,7 @@ from slacalc._io.records import cell_text, parse_instant
 from slacalc._io.text import align, hours, seconds
 from slacalc._reports.availability import availability
 from slacalc._reports.outages import Outage
-from slacalc.cli._common import operands, resolve_contract
+from slacalc.cli._common import month_period, operands, resolve_contract
 from slacalc.cli._errors import UsageError
 
 __all__ = ["AVAILABILITY_FIELDS", "OUTAGE_COLUMNS", "cmd_availability"]
@@ -38,18 +38,6 @@ AVAILABILITY_FIELDS = (
     "line",
     "error",
 )
-
-
-def _month(text: str, zone: tzinfo) -> tuple[datetime, datetime]:
-    """``[start, end)`` of a ``YYYY-MM`` month in the contract's zone (its one rule)."""
-    try:
-        year_text, month_text = text.split("-")
-        year, month = int(year_text), int(month_text)
-        start = datetime(year, month, 1, tzinfo=zone)
-        end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=zone)
-    except (ValueError, OverflowError):
-        raise UsageError(f"slacalc availability: --month {text!r} is not YYYY-MM") from None
-    return start, end
 
 
 def _read_outages(path: str) -> tuple[list[Outage], list[dict[str, Any]]]:
@@ -87,7 +75,7 @@ def cmd_availability(args: argparse.Namespace, out: TextIO) -> int:
     c = resolve_contract(contract_id, args.contract_file)
     if not c.availability:
         raise UsageError(f"slacalc availability: contract {c.id} has no availability targets")
-    start, end = _month(args.month, c.zone)
+    start, end = month_period(args.month, c.zone, "availability")
     outages, bad = _read_outages(path)
     report = availability(c, outages, start, end)
     records: list[dict[str, Any]] = [

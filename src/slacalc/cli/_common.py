@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from datetime import datetime, tzinfo
 
 from slacalc import contracts
 from slacalc._base.errors import SlacalcError, unknown_contract_message
 from slacalc._facade import Contract
 from slacalc.cli._errors import UsageError
 
-__all__ = ["operands", "resolve_contract"]
+__all__ = ["month_period", "operands", "resolve_contract"]
 
 
 def resolve_contract(contract_id: str | None, contract_file: str | None) -> Contract:
@@ -44,3 +45,21 @@ def operands(
     if args.contract_file:
         return None, values
     return values[0], values[1:]
+
+
+def month_period(text: str, zone: tzinfo, command: str) -> tuple[datetime, datetime]:
+    """``[start, end)`` of a ``YYYY-MM`` month in the contract's zone (its one rule).
+
+    >>> from zoneinfo import ZoneInfo
+    >>> start, end = month_period("2026-12", ZoneInfo("Europe/Amsterdam"), "compliance")
+    >>> start.isoformat(), end.isoformat()
+    ('2026-12-01T00:00:00+01:00', '2027-01-01T00:00:00+01:00')
+    """
+    try:
+        year_text, month_text = text.split("-")
+        year, month = int(year_text), int(month_text)
+        start = datetime(year, month, 1, tzinfo=zone)
+        end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=zone)
+    except (ValueError, OverflowError):
+        raise UsageError(f"slacalc {command}: --month {text!r} is not YYYY-MM") from None
+    return start, end

@@ -37,6 +37,14 @@ offset; planned is true/false).
 exit status: 0 every target met and no bad row, 1 otherwise, 2 bad usage."""
 
 
+_COMPLIANCE_EPILOG = """\
+reads the ticket (and events) files of 'slacalc check'; judges the tickets opened in the
+month as of its end. A goal counts per target (each target once) or per ticket (a ticket
+is breached when any of its targets is); targets that never started are listed apart.
+
+exit status: 0 every compliance goal held and no bad row, 1 otherwise, 2 bad usage."""
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``slacalc``."""
     parser = Parser(
@@ -91,4 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     availability.add_argument("--month", required=True, metavar="YYYY-MM")
     availability.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    compliance = with_contract(
+        "compliance",
+        "ID FILE --month YYYY-MM [--events FILE] [--format table|csv|json]",
+        "compliance per priority and metric, and the contract's goals, for a month",
+        _COMPLIANCE_EPILOG,
+    )
+    compliance.add_argument("--month", required=True, metavar="YYYY-MM")
+    compliance.add_argument("--events", metavar="FILE", help="a CSV/JSON lines file of more events")
+    compliance.add_argument("--format", choices=("table", "csv", "json"), default="table")
     return parser

@@ -117,13 +117,17 @@ def compliance(
     ``met``, ``breached``, ``running``, ``paused``, ``not_started``, ``no_target``,
     ``share_met`` (``met / (met + breached)``, NaN when nothing was judged), and the
     compliance goal that covers the cell (the first, should several): ``goal`` (its
-    minimum share, NaN without a goal), ``goal_share_met`` (the share met pooled over the
-    goal's cells) and ``goal_met`` (whether it held; ``<NA>`` without a goal).
+    minimum share, NaN without a goal), ``goal_per`` (what it counts: ``"target"`` or
+    ``"ticket"``, ``<NA>`` without a goal), ``goal_share_met`` (the share met pooled over
+    the goal's cells, per target or per ticket) and ``goal_met`` (whether it held; ``<NA>``
+    without a goal). ``not_started`` shows the targets whose clock never started
+    (InfraVision: resolutions without a recorded root cause), which no share counts.
 
     ``table.attrs`` holds ``contract``, ``start``, ``end``, ``met`` (every goal held),
     ``tickets`` (evaluated), ``ignored`` (opened outside the period), ``goals`` (one
-    dict per goal: ``priorities``, ``metrics``, ``minimum``, ``met``, ``breached``,
-    ``share_met``, ``held``) and ``errors``: one dict (``row``, ``ticket``, ``error``)
+    dict per goal: ``priorities``, ``metrics``, ``minimum``, ``per``, ``met``,
+    ``breached`` (targets or tickets, as ``per`` says), ``share_met``, ``held``,
+    ``not_started``) and ``errors``: one dict (``row``, ``ticket``, ``error``)
     per bad row, in input order; a bad row's period cannot be known, so every bad row is
     listed.
 
@@ -133,12 +137,18 @@ def compliance(
     ...     "responded_at": ["2026-11-02T10:00+01:00", "2026-11-03T12:00+01:00", None]})
     >>> table = compliance(tickets, "infravision/cloud",
     ...                    start="2026-11-01T00:00+01:00", end="2026-12-01T00:00+01:00")
-    >>> table[table.metric == "response"][["priority", "met", "breached", "goal", "goal_met"]]
-      priority  met  breached  goal  goal_met
-    0      top    0         1   1.0     False
-    2     high    1         1   0.8     False
-    4   medium    0         0   0.8     False
-    6      low    0         0   0.8     False
+    >>> table[table.metric == "response"][["priority", "met", "breached", "goal", "goal_per"]]
+      priority  met  breached  goal goal_per
+    0      top    0         1   1.0   ticket
+    2     high    1         1   0.8   ticket
+    4   medium    0         0   0.8   ticket
+    6      low    0         0   0.8   ticket
+    >>> table[table.metric == "resolution"][["priority", "not_started", "goal_met"]]
+      priority  not_started  goal_met
+    1      top            1     False
+    3     high            2     False
+    5   medium            0     False
+    7      low            0     False
     >>> table.attrs["met"], table.attrs["tickets"], table.attrs["errors"]
     (False, 3, [])
     """
@@ -178,6 +188,7 @@ def compliance(
                 **{name: getattr(cell, name) for name in COUNTERS},
                 "share_met": _float(cell.fraction_met),
                 "goal": found.goal.minimum if found is not None else float("nan"),
+                "goal_per": found.goal.per if found is not None else None,
                 "goal_share_met": _float(found.fraction if found is not None else None),
                 "goal_met": found.held if found is not None else None,
             }
@@ -191,10 +202,12 @@ def compliance(
             *COUNTERS,
             "share_met",
             "goal",
+            "goal_per",
             "goal_share_met",
             "goal_met",
         ),
     )
+    table["goal_per"] = table["goal_per"].astype("string")
     table["goal_met"] = table["goal_met"].astype("boolean")
     table.attrs.update(
         contract=chosen.id,
@@ -208,10 +221,12 @@ def compliance(
                 "priorities": list(g.goal.priorities),
                 "metrics": list(g.goal.metrics),
                 "minimum": g.goal.minimum,
+                "per": g.goal.per,
                 "met": g.met,
                 "breached": g.breached,
                 "share_met": _float(g.fraction),
                 "held": g.held,
+                "not_started": g.not_started,
             }
             for g in report.goals
         ],
