@@ -8,6 +8,7 @@ the checks on a target's report at its boundary instants.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -26,6 +27,10 @@ from slacalc import (
     contracts,
 )
 from slacalc._contract.models import normalise_name
+from slacalc.contracts import connexys, infravision, intramed, reflex, vioms
+
+VENDOR_MODULES = (connexys, infravision, intramed, reflex, vioms)
+SEED_FILE_NAME = re.compile(r"\b\d{3}_[0-9a-f]{16}\.txt\b")
 
 SOME_INSTANT = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -217,6 +222,15 @@ class ContractBattery:
             cited.append(("interruption limit", c.interruption_limit.source))
         for what, source in cited:
             assert self.DOCUMENT in source, f"{what} cites {source!r}"
+
+    def test_users_read_no_seed_file_names(self, contract_id: str) -> None:
+        # Sources and notes cite the document by vendor, title and clause; the file names
+        # of the extracted texts ("002_c8ee....txt") mean nothing to a user.
+        c = self.contract(contract_id)
+        module = next(m for m in VENDOR_MODULES if c in m.CONTRACTS)
+        text = " ".join([c.model_dump_json(), self.DOCUMENT, module.__doc__ or ""])
+        assert SEED_FILE_NAME.search(text) is None, SEED_FILE_NAME.search(text)
+        assert c.vendor in self.DOCUMENT
 
     def test_zone_is_amsterdam(self, contract_id: str) -> None:
         for calendar in self.contract(contract_id).calendars.values():

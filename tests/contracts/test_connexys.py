@@ -1,4 +1,4 @@
-"""Connexys, Service Level Agreement (003_f1423ac844b6f358.txt).
+"""Connexys, Service Level Agreement.
 
 The shared battery, then worked tickets from the document's own words at their boundary
 instants: MET at exactly the target and BREACHED one second of office time over; RUNNING
@@ -282,7 +282,11 @@ def test_table_of_targets() -> None:
     for t in C.targets:
         assert t.calendar == "office"
         assert not t.pausable
-        assert t.starts_on == (("responded",) if t.metric == "resolution" else ("opened",))
+        assert t.starts_on == (
+            ("responded", "workaround", "resolved", "closed")
+            if t.metric == "resolution"
+            else ("opened",)
+        )
         assert t.stops_on == (
             ("resolved", "closed")
             if t.metric == "resolution"
@@ -342,9 +346,10 @@ def test_resolution_starts_at_the_response() -> None:
     assert_instant(r.due_at, "2026-11-24T11:30:00+01:00")
 
 
-def test_resolved_without_a_response_leaves_resolution_not_started() -> None:
-    # A consequence of the choice: no `responded` event, no resolution clock. `resolved`
-    # stops the response clock.
+def test_resolved_at_first_contact_is_judged_resolution_took_no_time() -> None:
+    # "Oplostijd is gedefinieerd als de tijd tussen het beëindigen van de reactietijd ... en
+    # de werkelijke oplossing": the response ends on `resolved` here, so the resolution
+    # starts and stops at 11:00: met, no time, never NOT_STARTED.
     targets = evaluate(
         "question",
         "2026-11-23T10:00+01:00",
@@ -352,6 +357,46 @@ def test_resolved_without_a_response_leaves_resolution_not_started() -> None:
         "2026-11-23T12:00+01:00",
     )
     assert targets["response"].status is Status.MET
+    r = targets["resolution"]
+    assert r.status is Status.MET
+    assert r.elapsed == timedelta(0)
+    assert r.started_at == r.stopped_at == instant("2026-11-23T11:00+01:00")
+
+
+def test_resolution_starts_on_a_workaround_when_it_ends_the_response() -> None:
+    # The first of responded / workaround / resolved / closed ends the response and starts
+    # the resolution: a workaround on Monday 11:00, resolved Monday 16:00, 5 office hours.
+    targets = evaluate(
+        "incident-1",
+        "2026-11-23T10:00+01:00",
+        (("2026-11-23T11:00+01:00", "workaround"), ("2026-11-23T16:00+01:00", "resolved")),
+        "2026-11-24T12:00+01:00",
+    )
+    assert targets["response"].stopped_at == instant("2026-11-23T11:00+01:00")
+    r = targets["resolution"]
+    assert r.started_at == instant("2026-11-23T11:00+01:00")
+    assert (r.status, r.elapsed) == (Status.MET, timedelta(hours=5))
+
+
+def test_the_narrower_reading_waits_for_a_responded_event() -> None:
+    # The alternative the module documents: starts_on=("responded",) leaves it NOT_STARTED.
+    narrow = C.model_copy(
+        update={
+            "targets": tuple(
+                t.model_copy(update={"starts_on": ("responded",)})
+                if t.metric == "resolution"
+                else t
+                for t in C.targets
+            )
+        }
+    )
+    targets = evaluate(
+        "question",
+        "2026-11-23T10:00+01:00",
+        (("2026-11-23T11:00+01:00", "resolved"),),
+        "2026-11-23T12:00+01:00",
+        contract=narrow,
+    )
     assert targets["resolution"].status is Status.NOT_STARTED
 
 

@@ -1,4 +1,4 @@
-"""InfraVision (seed 001_49aadf0a39fdc790.txt): the battery plus worked tickets.
+"""InfraVision: the battery plus worked tickets.
 
 Support hours are Monday to Friday 08:30-17:30 in Europe/Amsterdam, no holidays (2.1, 3.1,
 3.2). Every expected instant below is written out by hand with its UTC offset; every
@@ -9,10 +9,12 @@ resolution targets are the same table (3.2).
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from fractions import Fraction
 from typing import NamedTuple
 
 import pytest
 
+import slacalc
 from slacalc import (
     AvailabilityTarget,
     ComplianceGoal,
@@ -47,7 +49,7 @@ def ticket(priority: str, opened: datetime, *events: Stamp) -> Ticket:
 class TestInfraVisionBattery(ContractBattery):
     IDS = IDS
     PRIORITIES = ("top", "high", "medium", "low")
-    DOCUMENT = "InfraVision SLA (001_49aadf0a39fdc790.txt)"
+    DOCUMENT = infravision.DOCUMENT
 
 
 # -- the contracts as read ----------------------------------------------------------------
@@ -72,7 +74,8 @@ def test_targets_are_the_table_of_3_2(contract_id: str) -> None:
     for t in c.targets:
         assert t.calendar == "support_hours"
         assert t.applies_to == ("incident",)
-        assert t.commitment == "guaranteed"
+        # "3.2. Reactie & resolutie doelstellingen"; "Service Level Targets": objectives
+        assert t.commitment == "aim"
         assert not t.pausable
         assert t.milestones == ()
         if t.metric == "response":
@@ -142,9 +145,11 @@ def test_at_most_three_interruptions_a_month(contract_id: str) -> None:
 @pytest.mark.parametrize("contract_id", IDS)
 def test_compliance_goals_top_all_and_the_rest_pooled_80_percent(contract_id: str) -> None:
     goals = contracts.get(contract_id).compliance
-    assert [(g.priorities, g.metrics, g.minimum) for g in goals] == [
-        (("top",), (), 1.0),
-        (("high", "medium", "low"), (), 0.8),
+    # "Top impact verzoeken binnen doelstelling: 100 %"; "Verzoeken met lage, gemiddelde en
+    # hoge impact binnen doelstelling: >=80%": requests are counted, not targets
+    assert [(g.priorities, g.metrics, g.minimum, g.per) for g in goals] == [
+        (("top",), (), 1.0, "ticket"),
+        (("high", "medium", "low"), (), 0.8, "ticket"),
     ]
     assert all(isinstance(g, ComplianceGoal) for g in goals)
 
@@ -464,3 +469,85 @@ def test_override_fixed_utc_plus_one() -> None:
     assert_instant(r.due_at, "2026-06-01T09:30:00+01:00")
     r = c.evaluate(t, at=local(2026, 6, 1, 9, 30)).targets["response"]
     assert_instant(r.due_at, "2026-06-01T10:00:00+02:00")
+
+
+# -- compliance counts requests (3.2) ----------------------------------------------------------
+def _high_request(n: int, resolved: datetime) -> Ticket:
+    """A Hoog request opened Monday 16 November 2026 09:00, responded at 09:30 (within 9 h),
+    root cause at 10:00; 18 h of support time from then is Wednesday 18 November 10:00."""
+    return ticket(
+        "Hoog",
+        local(2026, 11, 16, 9),
+        (local(2026, 11, 16, 9, 30), "responded"),
+        (local(2026, 11, 16, 10), "root_cause_identified"),
+        (resolved, "resolved"),
+    ).model_copy(update={"id": f"IV-{n}"})
+
+
+def _november(c: Contract, tickets: list[Ticket]) -> slacalc.ComplianceReport:
+    return slacalc.compliance(c, tickets, local(2026, 11, 1), local(2026, 12, 1))
+
+
+@pytest.mark.parametrize("contract_id", IDS)
+def test_four_requests_with_a_breached_resolution_score_0_not_50_percent(
+    contract_id: str,
+) -> None:
+    # "Verzoeken met lage, gemiddelde en hoge impact binnen doelstelling: >=80%": a request
+    # is within its objective when none of its targets is breached. Each of the four met
+    # its response and missed its resolution by a second (Wednesday 10:00:01).
+    c = contracts.get(contract_id)
+    late = [_high_request(n, local(2026, 11, 18, 10, 0, 1)) for n in range(4)]
+    report = _november(c, late)
+    assert (report.cells["high", "response"].met, report.cells["high", "resolution"].breached) == (
+        4,
+        4,
+    )
+    _, rest = report.goals
+    assert (rest.per, rest.met, rest.breached, rest.fraction, rest.held) == (
+        "ticket",
+        0,
+        4,
+        Fraction(0),
+        False,
+    )
+    # counted per target (0.1.0's reading) the same tickets scored 50 %
+    per_target = c.model_copy(
+        update={"compliance": tuple(g.model_copy(update={"per": "target"}) for g in c.compliance)}
+    )
+    assert _november(per_target, late).goals[1].fraction == Fraction(1, 2)
+    # resolved exactly at 10:00:00: within the objective, all four met
+    on_time = [_high_request(n, local(2026, 11, 18, 10)) for n in range(4)]
+    assert _november(c, on_time).goals[1].fraction == Fraction(1)
+
+
+@pytest.mark.parametrize("contract_id", IDS)
+def test_top_requests_must_all_be_within_target(contract_id: str) -> None:
+    # "Top impact verzoeken binnen doelstelling: 100 %": one late request of five fails it.
+    c = contracts.get(contract_id)
+    opened = local(2026, 11, 23, 9)
+    on_time = [
+        ticket("Top (1)", opened, (local(2026, 11, 23, 10), "responded")).model_copy(
+            update={"id": f"T-{n}"}
+        )
+        for n in range(4)
+    ]
+    late = ticket("Top (1)", opened, (local(2026, 11, 23, 10, 0, 1), "responded"))
+    goal = _november(c, on_time).goals[0]
+    assert (goal.met, goal.breached, goal.held) == (4, 0, True)
+    goal = _november(c, [*on_time, late]).goals[0]
+    assert (goal.met, goal.breached, goal.held) == (4, 1, False)
+
+
+@pytest.mark.parametrize("contract_id", IDS)
+def test_resolutions_that_never_started_are_counted_apart(contract_id: str) -> None:
+    # "begint nadat de hoofdoorzaak is vastgesteld": without a root cause the resolution
+    # never starts; the goal shows how many, instead of losing the tickets silently.
+    c = contracts.get(contract_id)
+    no_root_cause = ticket(
+        "Hoog", local(2026, 11, 16, 9), (local(2026, 11, 16, 9, 30), "responded")
+    )
+    report = _november(c, [no_root_cause, _high_request(1, local(2026, 11, 17, 12))])
+    assert report.cells["high", "resolution"].not_started == 1
+    rest = report.goals[1]
+    assert (rest.not_started, rest.met, rest.breached) == (1, 2, 0)
+    assert rest.as_dict()["not_started"] == 1

@@ -1,4 +1,4 @@
-"""Intramed (seed 004_e10d9370859a777e.txt): the battery plus worked tickets.
+"""Intramed: the battery plus worked tickets.
 
 The support windows (4.1) are Monday and Thursday 08:00-20:00 and Tuesday, Wednesday and
 Friday 08:00-17:00 in Europe/Amsterdam, closed on the algemeen erkende feestdagen. Every
@@ -49,7 +49,7 @@ def ticket(priority: str, opened: datetime, *events: Stamp, kind: str = "inciden
 class TestIntramedBattery(ContractBattery):
     IDS = IDS
     PRIORITIES = ("level-1", "level-2", "level-3")
-    DOCUMENT = "Intramed SLA (004_e10d9370859a777e.txt)"
+    DOCUMENT = intramed.DOCUMENT
 
 
 # -- the contracts as read ----------------------------------------------------------------
@@ -85,12 +85,10 @@ def test_targets_are_the_tables_of_4_6(contract_id: str) -> None:
         assert t.pausable  # "wacht op de medewerking van Klant wordt niet meegerekend"
         assert t.starts_on == ("opened",)
         assert t.stops_on == ("resolved", "closed")  # a workaround does not restore
-        if t.metric == "restore":
-            assert t.applies_to == ("incident",)
-            assert t.milestones == (0.5,)  # "Op de helft ... een statusupdate"
-        else:
-            assert t.applies_to == ("bug",)
-            assert t.milestones == ()
+        # 4.6: "Op de helft van de toepasselijke Hersteltijd ... zal een statusupdate worden
+        # verschaft": the Hersteltijd of incidents and of bugs alike
+        assert t.milestones == (0.5,)
+        assert t.applies_to == (("incident",) if t.metric == "restore" else ("bug",))
     assert c.availability == ()
     assert c.interruption_limit is None
     assert c.compliance == ()
@@ -159,7 +157,7 @@ class Case(NamedTuple):
     target: timedelta  # open time (support time for restore, real time for bugs)
     due: str
     breach: str
-    milestone: str | None  # the status update at half time (restore only)
+    milestone: str | None  # the status update at half time (restore and bug_fix, 4.6)
 
 
 CASES = [
@@ -318,7 +316,8 @@ CASES = [
     ),
     # Bugs, "max. 3 weken" in calendar time, from Tuesday 20 October 2026 10:00 (+02:00):
     # Tuesday 10 November 10:00 (+01:00), 21 days of real time plus the extra hour of
-    # 25 October.
+    # 25 October. The status update at half of it (4.6), 10 days 12.5 hours of real time
+    # after 08:00 UTC: Friday 30 October 20:30 UTC, 21:30 (+01:00).
     Case(
         "on-premise level-1 bug across the October DST change",
         ON_PREMISE,
@@ -328,7 +327,7 @@ CASES = [
         timedelta(days=21, hours=1),
         "2026-11-10T10:00:00+01:00",
         "2026-11-10T10:00:00+01:00",
-        None,
+        "2026-10-30T21:30:00+01:00",
     ),
     Case(
         "online level-1 bug across the October DST change",
@@ -339,10 +338,11 @@ CASES = [
         timedelta(days=21, hours=1),
         "2026-11-10T10:00:00+01:00",
         "2026-11-10T10:00:00+01:00",
-        None,
+        "2026-10-30T21:30:00+01:00",
     ),
-    # "1 à 2 maanden", read as two months: 31 August 2026 10:00 (+02:00) to 31 October
-    # 10:00 (+01:00), 61 days and an hour.
+    # "1 à 2 maanden", read as two months (a choice): 31 August 2026 10:00 (+02:00) to 31
+    # October 10:00 (+01:00), 61 days and an hour; the status update after 30 days 12.5
+    # hours, Wednesday 30 September 22:30 (+02:00).
     Case(
         "on-premise level-2 bug, two months",
         ON_PREMISE,
@@ -352,7 +352,7 @@ CASES = [
         timedelta(days=61, hours=1),
         "2026-10-31T10:00:00+01:00",
         "2026-10-31T10:00:00+01:00",
-        None,
+        "2026-09-30T22:30:00+02:00",
     ),
     Case(
         "online level-2 bug, two months",
@@ -363,7 +363,7 @@ CASES = [
         timedelta(days=61, hours=1),
         "2026-10-31T10:00:00+01:00",
         "2026-10-31T10:00:00+01:00",
-        None,
+        "2026-09-30T22:30:00+02:00",
     ),
 ]
 

@@ -1,4 +1,4 @@
-"""Reflex Online, Basis and Premium SLA (000_2b3df6a1aba44943.txt).
+"""Reflex Online, Basis and Premium SLA.
 
 The shared battery, then worked tickets from the document's own words at their boundary
 instants: MET at exactly the target and BREACHED one second of office time over; RUNNING

@@ -1,4 +1,4 @@
-"""VIOMS (002_c8ee5f4b1ed663a6.txt): the shared battery plus worked tickets from the document.
+"""VIOMS: the shared battery plus worked tickets from the document.
 
 Every expected instant is written by hand with its UTC offset (November is +01:00, summer
 +02:00); every evaluation passes an explicit ``at``. Service hours are Monday to Friday
@@ -32,7 +32,7 @@ ALL = (STANDARD, ADVANCED, ENTERPRISE, ADVANCED_EW, ENTERPRISE_EW)
 
 STOPS = {"response": "responded", "resolution": "resolved", "on_site": "on_site"}
 # the event that starts each clock when it is not the opening (resolution: a choice)
-STARTS = {"resolution": "responded", "on_site": "on_site_requested"}
+STARTS = {"resolution": "responded", "on_site": "on_site_requested"}  # (one that starts it)
 
 
 def ticket(priority: str, opened: datetime, *events: Stamp) -> Ticket:
@@ -42,7 +42,7 @@ def ticket(priority: str, opened: datetime, *events: Stamp) -> Ticket:
 class TestVioms(ContractBattery):
     IDS: ClassVar[tuple[str, ...]] = ALL
     PRIORITIES: ClassVar[tuple[str, ...]] = ("P1", "P2", "P3", "P4")
-    DOCUMENT: ClassVar[str] = "VIOMS SLA (002_c8ee5f4b1ed663a6.txt)"
+    DOCUMENT: ClassVar[str] = vioms.DOCUMENT
 
     def test_module_lists_the_five_contracts(self, contract_id: str) -> None:
         assert contract_id in [c.id for c in vioms.CONTRACTS]
@@ -92,7 +92,7 @@ TARGETS: dict[str, dict[tuple[str, str], tuple[int | None, str]]] = {
     ADVANCED_EW: {
         ("P1", "response"): (4, EW),
         ("P1", "resolution"): (4, EW),
-        ("P1", "on_site"): (4, EW),
+        ("P1", "on_site"): (4, H),  # 1.2.12: "de tijd binnen service uren"
         ("P2", "response"): (8, EW),
         ("P2", "resolution"): (4, EW),
         ("P3", "response"): (8, H),
@@ -102,7 +102,7 @@ TARGETS: dict[str, dict[tuple[str, str], tuple[int | None, str]]] = {
     ENTERPRISE_EW: {
         ("P1", "response"): (2, EW),
         ("P1", "resolution"): (2, EW),
-        ("P1", "on_site"): (2, EW),
+        ("P1", "on_site"): (2, H),  # 1.2.12: "de tijd binnen service uren"
         ("P2", "response"): (4, EW),
         ("P2", "resolution"): (2, EW),
         ("P3", "response"): (4, H),
@@ -137,7 +137,8 @@ def test_targets_are_the_overview_table(contract_id: str) -> None:
             x.starts_on
             == {
                 "response": ("opened",),
-                "resolution": ("responded",),  # choice (1.2.10)
+                # choice (1.2.10): when the response clock stops, by whichever comes first
+                "resolution": ("responded", "workaround", "resolved", "closed"),
                 "on_site": ("on_site_requested",),
             }[x.metric]
         )
@@ -236,7 +237,8 @@ def test_worked_example_1_2_11(contract_id: str, priority: str) -> None:
 # a resolution clock starts with a response at that instant, a time on site with a request.
 # Service hours: 2 h -> Tue 10:00, 4 h -> Tue 12:00, 8 h -> Tue 16:00, 16 h -> Wed 16:00,
 # 32 h -> Fri 16:00 (1 + 8 + 8 + 8 + 7). With the add-on (Mon 16:00-22:00 is 6 hours):
-# 2 h -> Mon 18:00, 4 h -> Mon 20:00, 8 h -> Tue 11:00 (6 + 2).
+# 2 h -> Mon 18:00, 4 h -> Mon 20:00, 8 h -> Tue 11:00 (6 + 2), except the time on site,
+# which counts service hours only (1.2.12).
 DUE_FROM_MONDAY_4PM: dict[str, dict[tuple[str, str], str]] = {
     STANDARD: {
         ("P1", "response"): "2026-11-24T16:00+01:00",
@@ -270,7 +272,7 @@ DUE_FROM_MONDAY_4PM: dict[str, dict[tuple[str, str], str]] = {
     ADVANCED_EW: {
         ("P1", "response"): "2026-11-23T20:00+01:00",
         ("P1", "resolution"): "2026-11-23T20:00+01:00",
-        ("P1", "on_site"): "2026-11-23T20:00+01:00",
+        ("P1", "on_site"): "2026-11-24T12:00+01:00",  # service hours only (1.2.12)
         ("P2", "response"): "2026-11-24T11:00+01:00",
         ("P2", "resolution"): "2026-11-23T20:00+01:00",
         ("P3", "response"): "2026-11-24T16:00+01:00",
@@ -280,7 +282,7 @@ DUE_FROM_MONDAY_4PM: dict[str, dict[tuple[str, str], str]] = {
     ENTERPRISE_EW: {
         ("P1", "response"): "2026-11-23T18:00+01:00",
         ("P1", "resolution"): "2026-11-23T18:00+01:00",
-        ("P1", "on_site"): "2026-11-23T18:00+01:00",
+        ("P1", "on_site"): "2026-11-24T10:00+01:00",  # service hours only (1.2.12)
         ("P2", "response"): "2026-11-23T20:00+01:00",
         ("P2", "resolution"): "2026-11-23T18:00+01:00",
         ("P3", "response"): "2026-11-24T12:00+01:00",
@@ -517,15 +519,27 @@ CASES = [
         "2026-11-23T20:00+01:00",
         id="addon-p1-resolution-evening",
     ),
-    # A time on site requested on Monday 20:00 with the add-on: 20:00-22:00, Tue 09:00-11:00.
+    # A time on site requested on Monday 16:00 with the add-on: 1.2.12 "De TTP 'teller' stopt
+    # aan het einde van de servicetijd en wordt de volgende werkdag weer gestart aan het
+    # begin van de servicetijd": 16:00-17:00, then Tuesday 09:00-12:00 (not the evening).
     pytest.param(
         ADVANCED_EW,
         "P1",
         "on_site",
-        "2026-11-23T20:00+01:00",
-        "2026-11-24T11:00+01:00",
-        "2026-11-24T11:00+01:00",
+        "2026-11-23T16:00+01:00",
+        "2026-11-24T12:00+01:00",
+        "2026-11-24T12:00+01:00",
         id="addon-on-site-overnight",
+    ),
+    # Requested on Saturday 11:00 with the add-on: the counter starts on Monday 09:00.
+    pytest.param(
+        ENTERPRISE_EW,
+        "P1",
+        "on_site",
+        "2026-11-28T11:00+01:00",
+        "2026-11-30T11:00+01:00",
+        "2026-11-30T11:00+01:00",
+        id="addon-on-site-weekend",
     ),
 ]
 
@@ -651,7 +665,7 @@ def test_standard_on_site_is_best_effort() -> None:
     )
 
 
-# -- resolution starts on the response (1.2.10, choice) --------------------------------------------
+# -- resolution starts when the response clock stops (1.2.10, choice) ------------------------------
 def test_resolution_starts_on_responded() -> None:
     """Advanced PRIO 1: reported 10:00, responded 12:00, 4 h to resolve -> 16:00."""
     c = contracts.get(ADVANCED)
@@ -669,6 +683,63 @@ def test_resolution_starts_on_responded() -> None:
     assert c.evaluate(resolved, at=due + SEC).targets["resolution"].status is Status.MET
     late = ticket("P1", opened, (responded, "responded"), (due + SEC, "resolved"))
     assert c.evaluate(late, at=due + SEC).targets["resolution"].status is Status.BREACHED
+
+
+@pytest.mark.parametrize("contract_id", ALL)
+@pytest.mark.parametrize("priority", ["P1", "P2", "P3"])
+@pytest.mark.parametrize("kind", ["resolved", "closed"])
+def test_resolved_at_first_contact_is_judged_it_took_no_time(
+    contract_id: str, priority: str, kind: str
+) -> None:
+    """1.2.10: the resolution time "begint nadat het probleem is ondervonden", read as when
+    the response clock stops. A ticket resolved (or closed) at the first contact, with no
+    separate `responded` event, stops the response and starts and stops the resolution:
+    met, no time, never NOT_STARTED (0.1.0 left it NOT_STARTED for ever)."""
+    c = contracts.get(contract_id)
+    opened, done = instant("2026-11-23T10:00+01:00"), instant("2026-11-23T10:20+01:00")
+    report = c.evaluate(
+        ticket(priority, opened, (done, kind)), at=instant("2026-11-30T12:00+01:00")
+    )
+    response, r = report.targets["response"], report.targets["resolution"]
+    assert (response.status, response.elapsed) == (Status.MET, timedelta(minutes=20))
+    assert (r.status, r.elapsed) == (Status.MET, timedelta(0))
+    assert_instant(r.started_at, done)
+    assert_instant(r.stopped_at, done)
+
+
+def test_a_workaround_ends_the_response_and_starts_the_resolution() -> None:
+    """Advanced PRIO 2 (resolution 4 h): a workaround at 11:00 stops the response and
+    starts the resolution; the later `responded` (12:00) changes nothing; due 15:00."""
+    c = contracts.get(ADVANCED)
+    opened = instant("2026-11-23T10:00+01:00")
+    workaround, responded = instant("2026-11-23T11:00+01:00"), instant("2026-11-23T12:00+01:00")
+    t = ticket("P2", opened, (workaround, "workaround"), (responded, "responded"))
+    r = c.evaluate(t, at=instant("2026-11-23T13:00+01:00")).targets["resolution"]
+    assert_instant(r.started_at, workaround)
+    assert_instant(r.due_at, instant("2026-11-23T15:00+01:00"))
+    assert (r.status, r.elapsed) == (Status.RUNNING, timedelta(hours=2))
+
+
+def test_a_reopen_after_a_first_contact_resolution_resumes_it() -> None:
+    """Resolved at 10:20 (no time), reopened at 11:00, resolved again at 12:30: 1.5 h."""
+    c = contracts.get(ADVANCED)
+    t = ticket(
+        "P1",
+        instant("2026-11-23T10:00+01:00"),
+        (instant("2026-11-23T10:20+01:00"), "resolved"),
+        (instant("2026-11-23T11:00+01:00"), "reopened"),
+        (instant("2026-11-23T12:30+01:00"), "resolved"),
+    )
+    r = c.evaluate(t, at=instant("2026-11-23T13:00+01:00")).targets["resolution"]
+    assert (r.status, r.elapsed) == (Status.MET, timedelta(hours=1, minutes=30))
+
+
+def test_the_narrower_reading_waits_for_a_responded_event() -> None:
+    """The documented alternative: resolution_starts_on=("responded",) is 0.1.0's reading."""
+    narrow = vioms.build("advanced", resolution_starts_on=("responded",))
+    opened, done = instant("2026-11-23T10:00+01:00"), instant("2026-11-23T10:20+01:00")
+    r = narrow.evaluate(ticket("P1", opened, (done, "resolved")), at=done).targets["resolution"]
+    assert r.status is Status.NOT_STARTED
 
 
 def test_standard_p2_resolution_follows_a_late_response() -> None:

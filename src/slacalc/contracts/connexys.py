@@ -1,6 +1,6 @@
 """Connexys: the Service Level Agreement of the Connexys service desk.
 
-Document: the Connexys SLA, ``003_f1423ac844b6f358.txt`` (a web page): the tables
+Document: Connexys, "Service Level Agreement (SLA)" (a web page, Dutch): the tables
 "Reactie tijden" and "Oplostijden" per type of call, both "* Kantooruren en werkdagen",
 and "Gegarandeerde service niveaus" (availability).
 
@@ -31,12 +31,15 @@ the copy will neither hash nor serialise):
       c.model_copy(update={"calendars": FrozenMap({"office": Calendar.weekdays(
           "08:30", "17:30", tz="Europe/Amsterdam", holidays=nl)})})
 
-- **Resolution starts on the response.** "De tijd tussen het beëindigen van de
-  reactietijd ... en de werkelijke oplossing" is read as: from the ``responded`` event
-  (a ticket without one has its resolution ``NOT_STARTED``). The alternative starts it at
-  the end of the response allowance; the document's example (12 h + 12 h = "binnen 24
-  uur") fits both. The alternative equals one clock from the opening over both
-  allowances::
+- **Resolution starts when the response clock stops.** "De tijd tussen het beëindigen
+  van de reactietijd ... en de werkelijke oplossing" is read as: from the first of
+  ``responded``, ``workaround``, ``resolved`` or ``closed`` (the events that stop the
+  response), so a ticket resolved at first contact is judged (its resolution took no
+  time). A narrower reading waits for a ``responded`` event (``NOT_STARTED`` without
+  one): ``starts_on=("responded",)`` in the override below, keeping ``within``. The
+  alternative starts it at the end of the response allowance; the document's example
+  (12 h + 12 h = "binnen 24 uur") fits both. It equals one clock from the opening over
+  both allowances::
 
       total = {"question": timedelta(hours=24), "incident-1": timedelta(hours=11),
                "incident-2-custom": WorkingDays(6)}
@@ -95,7 +98,7 @@ from slacalc._facade import Contract
 
 __all__ = ["CONTRACTS", "DOCUMENT", "OFFICE", "PRIORITIES", "STANDARD", "TARGETS"]
 
-DOCUMENT = "Connexys SLA (003_f1423ac844b6f358.txt)"
+DOCUMENT = 'Connexys, "Service Level Agreement (SLA)"'
 ZONE = "Europe/Amsterdam"
 
 # "* Kantooruren en werkdagen." (under both tables); the hours are not stated.
@@ -159,8 +162,9 @@ PRIORITIES = (
 _RESPONSE = f"{DOCUMENT}, table 'Reactie tijden', column 'Reactie tijd *'"
 _RESOLUTION = f"{DOCUMENT}, table 'Oplostijden', column 'Oplos tijd *'"
 # "Oplostijd is gedefinieerd als de tijd tussen het beëindigen van de reactietijd ... en de
-# werkelijke oplossing": the resolution clock starts on the response.
-_FROM_RESPONSE = ("responded",)
+# werkelijke oplossing": the resolution clock starts when the response clock stops (SPEC 3:
+# responded, workaround, resolved or closed), so a ticket resolved at once is judged.
+_FROM_RESPONSE = ("responded", "workaround", "resolved", "closed")
 
 TARGETS = (
     # -- Reactie tijden ("Zo snel mogelijk, maar uiterlijk ...") ---------------------------
@@ -284,8 +288,9 @@ STANDARD = Contract(
     availability=(UPTIME,),
     notes=(
         "Response ('reactietijd') is the time until Connexys contacts the customer after "
-        "the ticket is created; resolution ('oplostijd') runs from the response to the "
-        "actual solution. Both count office hours and working days ('* Kantooruren en "
+        "the ticket is created; resolution ('oplostijd') runs from the end of the response "
+        "(responded, workaround, resolved or closed, whichever comes first) to the actual "
+        "solution. Both count office hours and working days ('* Kantooruren en "
         "werkdagen'); '1 dag' and '2 dagen' are working days.",
         "The response table has one row 'Niveau 2 incident' (1 dag) for both "
         "incident-2-custom and incident-2-standard; the alias 'Niveau 2' is therefore "
@@ -299,8 +304,8 @@ STANDARD = Contract(
         "it on to Connexys ('Procedure voor calls'): opened_at is that moment.",
         "Availability is measured by a probe every 15 minutes that records the time and "
         "duration of each interruption ('controleert de server activiteit iedere 15 "
-        "minuten'); turning probe samples into outages (Outage.from_probes, "
-        "interval 15 minutes) is left to a later issue.",
+        "minuten'): Outage.from_probes(samples, interval=timedelta(minutes=15)) turns "
+        "such samples into outages.",
         "Complaints (complaints@connexys.com, 'Escalatie proces'): an acknowledgement "
         "within one working day, contact within two working days; not a ticket target.",
         "Only users trained by a Connexys trainer or consultant are entitled to service "

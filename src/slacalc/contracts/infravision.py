@@ -1,13 +1,18 @@
 """InfraVision (OnITnow): the SLA of the IV Integratiedienst, cloud and on premise.
 
-Document: *Specifieke Voorwaarden Ondersteuning, versie 2.0* (seed
-``001_49aadf0a39fdc790.txt``), section 3 "Service Level Agreement van toepassing op de IV
-Integratiedienst". Two contracts: ``infravision/cloud`` (3.1, "gehost door Onderneming
-(Cloud)") and ``infravision/on-premise`` (3.1, "gehost door Klant ... op locatie (on
-premise)"). Both share the support hours (Mon-Fri 08:30-17:30, no holidays named), the four
-priorities ``top``, ``high``, ``medium``, ``low`` and the response and resolution targets of
+Document: InfraVision, *Specifieke Voorwaarden Ondersteuning, versie 2.0* (Dutch), section
+3 "Service Level Agreement van toepassing op de IV Integratiedienst". Two contracts:
+``infravision/cloud`` (3.1, "gehost door Onderneming (Cloud)") and
+``infravision/on-premise`` (3.1, "gehost door Klant ... op locatie (on premise)"). Both
+share the support hours (Mon-Fri 08:30-17:30, no holidays named), the four priorities
+``top``, ``high``, ``medium``, ``low`` and the response and resolution targets of
 3.2, counted in support hours ("Reactie tijd en resolutietijden zijn van toepassing binnen de
-Ondersteuningsuren").
+Ondersteuningsuren"). The targets are objectives ("3.2. Reactie & resolutie doelstellingen";
+"Service Level Targets (SLTs)"): ``commitment="aim"``. What is promised are the compliance
+goals of 3.2, which count requests ("Top impact verzoeken binnen doelstelling: 100 %";
+"Verzoeken ... binnen doelstelling: >=80%"): ``per="ticket"``, a request is within its
+objective when none of its targets is breached. Resolutions that never started (no root
+cause recorded) are counted apart (``not_started``), never dropped silently.
 
 Readings that are choices (docs/contracts/ names them too), each with its alternative;
 the overrides below are one statement each and run as doctests:
@@ -64,6 +69,7 @@ from datetime import timedelta
 from slacalc._calendar.calendar import Calendar
 from slacalc._contract.models import (
     AvailabilityTarget,
+    Commitment,
     ComplianceGoal,
     InterruptionLimit,
     Priority,
@@ -73,7 +79,7 @@ from slacalc._facade import Contract
 
 __all__ = ["CLOUD", "CONTRACTS", "DOCUMENT", "ON_PREMISE"]
 
-DOCUMENT = "InfraVision SLA (001_49aadf0a39fdc790.txt)"
+DOCUMENT = "InfraVision, Specifieke Voorwaarden Ondersteuning, versie 2.0"
 
 # "Ondersteuningsuren: Maandag t/m vrijdag van 8.30 AM tot 5.30 PM CET"; no holidays named.
 SUPPORT_HOURS = Calendar.weekdays(
@@ -123,12 +129,17 @@ _RESOLUTION_STARTS = ("root_cause_identified",)
 _RESOLUTION_STOPS = ("workaround", "resolved", "closed")
 
 
+# "3.2. Reactie & resolutie doelstellingen"; "Service Level Targets (SLTs)": objectives
+_COMMITMENT: Commitment = "aim"
+
+
 def _response(priority: str, row: str, hours: int) -> Target:
     return Target(
         metric="response",
         priority=priority,
         within=timedelta(hours=hours),
         calendar="support_hours",
+        commitment=_COMMITMENT,
         source=f"{_TABLE}, row '{row}', column 'Reactie Tijd *'",
     )
 
@@ -141,6 +152,7 @@ def _resolution(priority: str, row: str, hours: int) -> Target:
         calendar="support_hours",
         starts_on=_RESOLUTION_STARTS,
         stops_on=_RESOLUTION_STOPS,
+        commitment=_COMMITMENT,
         source=f"{_TABLE}, row '{row}', column 'Resolutie Tijd *'; 'begint nadat de "
         "hoofdoorzaak is vastgesteld'",
     )
@@ -158,16 +170,18 @@ TARGETS = (
 )
 
 COMPLIANCE = (
-    # "Top impact verzoeken binnen doelstelling: 100 %"
+    # "Top impact verzoeken binnen doelstelling: 100 %": requests (tickets), not targets
     ComplianceGoal(
         priorities=("top",),
         minimum=1.0,
+        per="ticket",
         source=f"{DOCUMENT}, section 3.2, 'Top impact verzoeken binnen doelstelling: 100 %'",
     ),
     # "Verzoeken met lage, gemiddelde en hoge impact binnen doelstelling: >=80%"
     ComplianceGoal(
         priorities=("high", "medium", "low"),
         minimum=0.8,
+        per="ticket",
         source=f"{DOCUMENT}, section 3.2, 'Verzoeken met lage, gemiddelde en hoge impact "
         "binnen doelstelling: >=80%'",
     ),
@@ -182,8 +196,12 @@ _NOTES = (
     "Response and resolution times count support hours only (3.2: 'Reactie tijd en "
     "resolutietijden zijn van toepassing binnen de Ondersteuningsuren').",
     "Resolution starts on root_cause_identified (3.2: 'begint nadat de hoofdoorzaak is "
-    "vastgesteld'); without that event it is not_started. A workaround stops it (3.2: "
-    "'die ook een workaround kan zijn').",
+    "vastgesteld'); without that event it is not_started, and compliance counts such "
+    "resolutions apart (not_started). A workaround stops it (3.2: 'die ook een workaround "
+    "kan zijn').",
+    "The targets are objectives (3.2 'Reactie & resolutie doelstellingen'; 'Service Level "
+    "Targets'); the compliance goals count requests: a request is within its objective when "
+    "none of its targets is breached (3.2: 'Top impact verzoeken binnen doelstelling').",
     "A root-cause analysis runs for every Top incident and for repeated production "
     "incidents (2.3).",
     "Requests for information have no priority (2.2) and are not tickets for these targets; "

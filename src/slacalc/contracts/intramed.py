@@ -1,18 +1,19 @@
 """Intramed: the SLA of Intramed (on premise) and Intramed Online.
 
-Document: the *Service Level Agreement* for "het product Intramed (Online)" (seed
-``004_e10d9370859a777e.txt``), article 4 "Normen voor klantenondersteuning". Two contracts:
+Document: Intramed, the *Service Level Agreement* for "het product Intramed (Online)"
+(Dutch), article 4 "Normen voor klantenondersteuning". Two contracts:
 ``intramed/on-premise`` (supplier Intramed BV) and ``intramed/online`` (supplier Convenient
 BV), the two tables of 4.6. Both run on the support windows of 4.1 (Monday and Thursday
 08:00-20:00; Tuesday, Wednesday and Friday 08:00-17:00; "exclusief erkende feestdagen")
 and have three levels, ``level-1``, ``level-2`` and ``level-3`` ("Niveau", 4.5).
 
 - Incidents (ticket kind ``incident``), metric ``restore`` ("Hersteltijd incidenten"):
-  on premise 1, 2 and 5 working days; online 4 hours, 5 and 10 working days. A status
-  update is due at half the restore time (milestone ``0.5``).
+  on premise 1, 2 and 5 working days; online 4 hours, 5 and 10 working days.
 - Bugs (ticket kind ``bug``), metric ``bug_fix`` ("Hersteltijd bugs"), in calendar time:
-  level 1 three weeks ("max. 3 weken"), level 2 two months (the upper end of "1 à 2
-  maanden"), level 3 the next half-yearly update (no deadline: ``NO_TARGET``).
+  level 1 three weeks ("max. 3 weken"), level 2 two months, level 3 the next half-yearly
+  update (no deadline: ``NO_TARGET``).
+- A status update is due at half "de toepasselijke Hersteltijd" (4.6), of incidents and
+  bugs alike: milestone ``0.5`` on ``restore`` and on ``bug_fix``.
 - Time spent waiting on the customer does not count ("wacht op de medewerking van Klant
   wordt niet meegerekend"): both metrics are pausable.
 - All are aims ("Hersteltijden zijn streeftijden"): ``commitment="aim"``.
@@ -22,6 +23,9 @@ the overrides below are one statement each and run as doctests:
 
 - **Zone** ``Europe/Amsterdam`` (Dutch time with summer time); the document names none, a
   fixed UTC+1 (``tz="Etc/GMT-1"``) is the literal alternative of the other documents' "CET".
+- **"1 à 2 maanden" is 2 months** for level-2 bugs: the upper end, since the document
+  promises no more. The alternative, 1 month, is
+  ``CalendarTime(months=1)`` as the ``within`` of the ``("level-2", "bug_fix")`` target.
 - **Holidays**: "erkende feestdagen" are the *algemeen erkende feestdagen* of the Algemene
   termijnenwet (``Holidays(country="NL", categories=("public", "optional"))``). The bridge
   days the government equates by decree (2 January and 15 May 2026, ...) are not
@@ -68,7 +72,7 @@ from slacalc._facade import Contract
 
 __all__ = ["CONTRACTS", "DOCUMENT", "ONLINE", "ON_PREMISE"]
 
-DOCUMENT = "Intramed SLA (004_e10d9370859a777e.txt)"
+DOCUMENT = "Intramed, Service Level Agreement Intramed (Online)"
 
 # "Maandag en Donderdag 08:00 tot 20:00 uur"; "Dinsdag, Woensdag en Vrijdag 08:00 uur tot
 # 17:00 uur"; "*exclusief erkende feestdagen"
@@ -147,12 +151,16 @@ def _bug_fix(table: str, level: int, within: Within) -> Target:
         within=within,
         calendar="support",
         applies_to=("bug",),
+        # "Op de helft van de toepasselijke Hersteltijd ... zal een statusupdate worden
+        # verschaft": the Hersteltijd of bugs too
+        milestones=(0.5,),
         # "wacht op de medewerking van Klant wordt niet meegerekend"
         pausable=True,
         # "Hersteltijden zijn streeftijden"
         commitment="aim",
         source=f"{DOCUMENT}, section 4.6, table '{table}', row 'Niveau {level}', column "
-        f"'HERSTELTIJD BUGS*'{_PAUSE}",
+        f"'HERSTELTIJD BUGS*'{_PAUSE}; 'Op de helft van de toepasselijke Hersteltijd ... een "
+        "statusupdate'",
     )
 
 
@@ -160,7 +168,7 @@ def _bugs(table: str) -> tuple[Target, ...]:
     """The bug targets, the same in both tables of 4.6."""
     return (
         _bug_fix(table, 1, CalendarTime(weeks=3)),  # "De kortst mogelijke termijn (max. 3 weken)"
-        _bug_fix(table, 2, CalendarTime(months=2)),  # "1 à 2 maanden": the upper end
+        _bug_fix(table, 2, CalendarTime(months=2)),  # "1 à 2 maanden": the upper end (choice)
         _bug_fix(table, 3, None),  # "Volgende halfjaarlijkse update": no deadline
     )
 
@@ -170,7 +178,9 @@ _SECTION_4 = f"{DOCUMENT}, article 4 'Normen voor klantenondersteuning', section
 _NOTES = (
     "Restore ('Hersteltijd') runs from the registration of the fault to its registered "
     "restoration (4.6); waiting on the customer does not count (pause the ticket).",
-    "A status update is due at half the restore time (4.6): the restore target's 0.5 milestone.",
+    "A status update is due at half the restore time of incidents and bugs (4.6: 'Op de "
+    "helft van de toepasselijke Hersteltijd'): the 0.5 milestone of restore and bug_fix.",
+    "Level-2 bugs: '1 à 2 maanden' is read as 2 months, the upper end (a choice).",
     "Bugs are tickets of kind 'bug' (article 1: 'Verstoring waarbij de applicatie niet goed "
     "functioneert en er geen problemen zijn met de database'); level 3 waits for the next "
     "half-yearly update (3.4: 'minimaal twee keer per jaar updates'), so it has no deadline.",

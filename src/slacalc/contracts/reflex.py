@@ -1,6 +1,6 @@
 """Reflex Online: the Basis and Premium SLA.
 
-Document: the Reflex Online SLA, ``000_2b3df6a1aba44943.txt`` (sections 2, 3, 4 and 5.3).
+Document: Reflex Online, "Service Level Agreement" (Dutch), sections 2, 3, 4 and 5.3.
 Both levels share the targets of section 5.3; they differ in support channels and
 services, which each contract carries in its ``notes``.
 
@@ -82,7 +82,7 @@ from slacalc._facade import Contract
 
 __all__ = ["BASIS", "CONTRACTS", "DOCUMENT", "OFFICE", "PREMIUM", "PRIORITIES", "TARGETS"]
 
-DOCUMENT = "Reflex Online SLA (000_2b3df6a1aba44943.txt)"
+DOCUMENT = "Reflex Online, Service Level Agreement"
 ZONE = "Europe/Amsterdam"
 
 # "reacties tijdens kantooruren (09:00-17:00, maandag-vrijdag)"; no holidays are named.

@@ -1,20 +1,14 @@
 """VIOMS: the service level agreements Standaard, Advanced and Enterprise.
 
 The document is VIOMS's "Overzicht Service Level Agreements (SLA's)" with its
-"Toelichting" and "Bepalingen" (seed ``002_c8ee5f4b1ed663a6.txt``, Dutch, extracted from
-a PDF). Its overview table (section 1) gives per tier a first response and a time to
-resolution for PRIO 1 to 3, a response for PRIO 4 ("Algemene support ticket reactie") and a
-time on site (TTP) for PRIO 1; all count service hours, Monday to Friday 09:00-17:00
-(1.2.11). The evening and weekend service (1.3.16) is an add-on for Advanced and Enterprise
-that extends the service hours for PRIO 1 and 2, hence five contracts:
-
-====================================  ================================================
-``vioms/standard``                    Standaard (no add-on: "SLA+AWS: n.v.t.")
-``vioms/advanced``                    Advanced
-``vioms/enterprise``                  Enterprise
-``vioms/advanced+evening-weekend``    Advanced with the Avond- en Weekend Service
-``vioms/enterprise+evening-weekend``  Enterprise with the Avond- en Weekend Service
-====================================  ================================================
+"Toelichting" and "Bepalingen" (Dutch). Its overview table (section 1) gives per tier a
+first response and a time to resolution for PRIO 1 to 3, a response for PRIO 4 ("Algemene
+support ticket reactie") and a time on site (TTP) for PRIO 1; all count service hours,
+Monday to Friday 09:00-17:00 (1.2.11). The evening and weekend service (1.3.16) is an
+add-on for Advanced and Enterprise that extends the service hours for PRIO 1 and 2, hence
+five contracts: ``vioms/standard`` (Standaard, no add-on: "SLA+AWS: n.v.t."),
+``vioms/advanced``, ``vioms/enterprise``, and ``vioms/advanced+evening-weekend`` and
+``vioms/enterprise+evening-weekend`` (with the Avond- en Weekend Service).
 
 Targets, hours of the priority's calendar, Standaard / Advanced / Enterprise (section 1):
 
@@ -43,25 +37,26 @@ Readings that are **choices** (each with the alternative and a one-line override
 
        vioms.build("advanced", holidays=Holidays(country="NL", categories=("public", "optional")))
 
-3. **Resolution starts on** ``responded``: "De tijd voor de Oplossing begint nadat het
-   probleem is ondervonden" (1.2.10), and the first response is when "een VIOMS engineer
-   aanvang neemt tot het oplossen"; Standaard PRIO 2 (response 16u, resolution 8u) only
-   makes sense this way. A ticket without a ``responded`` event has its resolution
-   ``NOT_STARTED``. Alternative: from the report (``opened``)::
+3. **Resolution starts when the response clock stops**: "De tijd voor de Oplossing
+   begint nadat het probleem is ondervonden" (1.2.10); the first response is when "een
+   VIOMS engineer aanvang neemt tot het oplossen", and Standaard PRIO 2 (response 16u,
+   resolution 8u) only makes sense this way. The response stops on ``responded``,
+   ``workaround``, ``resolved`` or ``closed``, so resolution starts on the first of those
+   (``RESOLUTION_STARTS_ON``): a ticket resolved at first contact is judged, its
+   resolution took no time. Alternatives: wait for a ``responded`` event (without one,
+   ``NOT_STARTED``), or count from the report::
 
-       c.model_copy(update={"targets": tuple(
-           t.model_copy(update={"starts_on": ("opened",)}) if t.metric == "resolution" else t
-           for t in c.targets)})
-
-   (or ``vioms.build("advanced", resolution_starts_on=("opened",))``).
+       vioms.build("advanced", resolution_starts_on=("responded",))
+       vioms.build("advanced", resolution_starts_on=("opened",))
 
 Other readings: PRIO 4 has no resolution target; the time on site is for PRIO 1 only
 ("(TTP) (PRIO 1)"), Standaard's is ``best_effort`` (no deadline), and its clock starts on
 ``on_site_requested`` ("Alleen relevant wanneer hulp op afstand/telefonisch niet mogelijk
-is", 1.2.12); with the add-on every PRIO 1 and 2 target (the time on site too) runs on
+is", 1.2.12); with the add-on the response and resolution of PRIO 1 and 2 run on
 ``service_and_evening_weekend`` (``service_hours | evening_weekend``), PRIO 3 and 4 keep
-``service_hours``. Rates and billing (1.3.14-1.3.16, 2.3, 2.4) are in each contract's
-``notes``, not computed.
+``service_hours``, and the time on site always counts service hours ("De genoemde tijd is
+de tijd binnen service uren. De TTP 'teller' stopt aan het einde van de servicetijd",
+1.2.12). Rates and billing (1.3.14-1.3.16, 2.3, 2.4) are computed by ``slacalc.billing``.
 
 The document's own example (1.2.11): a response time of 8 hours and an incident reported
 on Monday at 16:00 expire on Tuesday at 16:00 (Standaard PRIO 1 responds within 8 hours):
@@ -114,7 +109,9 @@ __all__ = [
 ]
 
 ZONE = "Europe/Amsterdam"
-RESOLUTION_STARTS_ON: tuple[str, ...] = ("responded",)
+# 1.2.10: resolution starts when the first response is given, i.e. when the response clock
+# stops (SPEC 3: responded, workaround, resolved or closed), whichever comes first.
+RESOLUTION_STARTS_ON: tuple[str, ...] = ("responded", "workaround", "resolved", "closed")
 
 _COLUMNS: dict[str, str] = {
     "standard": "Standaard",
@@ -266,14 +263,17 @@ def _target(
 ) -> Target:
     column = _COLUMNS[tier]
     hours = row.hours[_TIER_INDEX[tier]]
-    extended = evening_weekend and row.priority in _EVENING_WEEKEND_PRIORITIES
+    # 1.2.12: "De genoemde tijd [TTP] is de tijd binnen service uren": never extended
+    extended = (
+        evening_weekend and row.priority in _EVENING_WEEKEND_PRIORITIES and row.metric != "on_site"
+    )
     source = (
         f"{DOCUMENT}, section 1, table, row '{row.row}', column '{column}'; section {row.clause}"
     )
     if extended:
         source += "; section 1.3.16 (Avond- en Weekend Service, add-on for PRIO 1 and 2)"
     # 1.2.10: "De tijd voor de Oplossing begint nadat het probleem is ondervonden" (choice:
-    # once a VIOMS engineer "aanvang neemt tot het oplossen", i.e. the first response)
+    # once the response clock stops: a VIOMS engineer "aanvang neemt tot het oplossen")
     starts_on = resolution_starts_on if row.metric == "resolution" else ()
     return Target(
         metric=row.metric,
@@ -286,7 +286,7 @@ def _target(
     )
 
 
-# -- notes: what the contract says but slacalc does not compute ------------------------------
+# -- notes: what the contract says beyond its targets ---------------------------------------
 _ON_SITE_SUPPORT = {"standard": "€ (billed)", "advanced": "PRIO 1 & 2", "enterprise": "Y"}
 _CONFIG_CHANGES = {"standard": "Max 15min", "advanced": "Max 1u", "enterprise": "Y"}
 _SERVICES = {
@@ -301,7 +301,8 @@ def _notes(tier: Tier, evening_weekend: bool) -> tuple[str, ...]:
     if evening_weekend:
         aws = (
             "Evening and weekend calls (1.3.16, column 'SLA+AWS'): start fee EUR 0, hours "
-            "included ('inclusief'); PRIO 1 and 2 targets run on service_and_evening_weekend."
+            "included ('inclusief'); PRIO 1 and 2 response and resolution run on "
+            "service_and_evening_weekend; the time on site counts service hours (1.2.12)."
         )
     elif tier == "standard":
         aws = (
@@ -318,11 +319,11 @@ def _notes(tier: Tier, evening_weekend: bool) -> tuple[str, ...]:
         "Technisch beheer standaardapplicaties, Hulp op afstand, Antivirus Y; "
         f"{_SERVICES[tier]}; Support op locatie "
         f"{_ON_SITE_SUPPORT[tier]}; Configuratiewijzigingen inbegrepen {_CONFIG_CHANGES[tier]}.",
-        f"Billing (not computed by slacalc): hourly rate outside the SLA EUR {rate} ('Tarief "
+        f"Billing (slacalc.billing computes it): hourly rate outside the SLA EUR {rate} ('Tarief "
         f"buiten SLA', section 1, table; 1.3.14); prepaid card ('strippenkaart') EUR "
         f"{PREPAID_RATE[tier]:.0f} an hour, at least 5 hours (1.3.15); every call rounded up to "
-        "units of 15 minutes (1.3.15, 2.3, 2.4); travel time billed in hours (2.3); the cost of "
-        "a call is always due (2.4).",
+        "units of 15 minutes (1.3.15, 2.3, 2.4); travel time per visit in whole hours, rounded "
+        "up (2.3); the cost of a call is always due (2.4).",
         aws,
         "Not modelled: force majeure, third parties and calamities outside VIOMS's scope "
         "suspend the TTP and response times (2.2, 2.3, 2.4); VIOMS determines the priority "
@@ -396,5 +397,4 @@ ENTERPRISE = build("enterprise")
 ADVANCED_EVENING_WEEKEND = build("advanced", evening_weekend=True)
 ENTERPRISE_EVENING_WEEKEND = build("enterprise", evening_weekend=True)
 
-CONTRACTS: tuple[Contract, ...] = (STANDARD, ADVANCED, ENTERPRISE)
-CONTRACTS += (ADVANCED_EVENING_WEEKEND, ENTERPRISE_EVENING_WEEKEND)
+CONTRACTS = (STANDARD, ADVANCED, ENTERPRISE, ADVANCED_EVENING_WEEKEND, ENTERPRISE_EVENING_WEEKEND)
