@@ -4,7 +4,9 @@ Run it with ``python examples/monthly_compliance.py``. It generates 60 InfraVisi
 (``infravision/cloud``) tickets opened in November 2026, deterministically
 (``random.Random(7)``), evaluates them with ``slacalc.compliance`` as of 1 December
 00:00, and prints a table per priority and metric (met, breached, other, % met) and
-whether each compliance goal held. If matplotlib is installed it also writes a bar chart
+whether each compliance goal held; InfraVision's goals count requests (per ticket: a
+request with a breached target is outside its objective), and the targets that never
+started (resolutions without a root cause) are shown beside them. If matplotlib is installed it also writes a bar chart
 to ``monthly_compliance.png`` in the current directory; without it the chart is skipped.
 """
 
@@ -92,8 +94,9 @@ def main() -> None:
         share = "-" if goal.fraction is None else f"{float(goal.fraction):.1%}"
         verdict = "held" if goal.held else "NOT held"
         print(
-            f"goal {'+'.join(goal.goal.priorities)} >= {float(goal.minimum):.0%}: "
-            f"{goal.met}/{goal.met + goal.breached} = {share} {verdict}"
+            f"goal {'+'.join(goal.goal.priorities)} >= {float(goal.minimum):.0%} per "
+            f"{goal.per}: {goal.met}/{goal.met + goal.breached} = {share} {verdict}"
+            f" ({goal.not_started} never started)"
         )
     print(f"All goals held: {'yes' if report.met else 'no'}")
     write_chart(report)

@@ -378,6 +378,11 @@ def test_check_a_bad_event_row_makes_its_ticket_a_bad_row(
     assert "e.csv line 2: at '2026-11-24T09:00' has no UTC offset" in str(record["error"])
 
 
+def by_key_of(records: list[dict[str, object]], ticket: str, metric: str) -> dict[str, object]:
+    (found,) = [r for r in records if r["ticket"] == ticket and r["metric"] == metric]
+    return found
+
+
 def test_check_the_readme_example(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
         capsys,
@@ -408,7 +413,15 @@ def test_check_the_readme_example(capsys: pytest.CaptureFixture[str]) -> None:
         "connexys",
         "intramed",
     }
-    assert len({r["ticket"] for r in good}) == 42
+    assert len({r["ticket"] for r in good}) == 46
+    # VIOMS 1.2.10: resolved at first contact without a separate response (Thu 09:20): the
+    # response clock stops on `resolved`, and resolution starts and stops there: met in 0 s.
+    assert by_key_of(good, "VI-1040", "resolution")["status"] == "met"
+    assert by_key_of(good, "VI-1040", "resolution")["elapsed_seconds"] == 0
+    # VIOMS 1.2.12, with the evening add-on: time on site counts service hours only.
+    # Requested Mon 16:45: 15 min on Monday, 3 h 45 on Tuesday from 09:00 -> Tue 12:45.
+    assert by_key_of(good, "VI-1041", "on_site")["due_at"] == "2026-11-24T12:45:00+01:00"
+    assert by_key_of(good, "VI-1041", "on_site")["status"] == "met"
     by_key = {(r["ticket"], r["metric"]): r for r in good}
     # InfraVision Hoog, opened Tue 17:00: 0.5 h + 9 h of support hours -> due Wed 17:00;
     # the response came one second later.
