@@ -6,8 +6,9 @@ Run it with ``python examples/monthly_compliance.py``. It generates 60 InfraVisi
 00:00, and prints a table per priority and metric (met, breached, other, % met) and
 whether each compliance goal held; InfraVision's goals count requests (per ticket: a
 request with a breached target is outside its objective), and the targets that never
-started (resolutions without a root cause) are shown beside them. If matplotlib is installed it also writes a bar chart
-to ``monthly_compliance.png`` in the current directory; without it the chart is skipped.
+started (resolutions without a root cause) are shown beside them. If matplotlib is
+installed it also writes a bar chart to ``monthly_compliance.png`` in the current
+directory; without it the chart is skipped.
 """
 
 from __future__ import annotations
