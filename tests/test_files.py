@@ -100,14 +100,18 @@ def test_a_byte_that_is_not_utf8_makes_its_row_bad_not_the_file(tmp_path: Path) 
     content += ROW.format(n=3).encode()
     records = read(tmp_path, "t.csv", content)
     assert [line for line, _ in records] == [2, 3, 4]
-    assert str(records[1][1]) == "not UTF-8 text (byte 0xe9): save the file as UTF-8"
+    assert str(records[1][1]) == (
+        "not UTF-8 text (byte 0xe9): save the file as UTF-8, or pass its encoding "
+        "(--encoding cp1252 for a Windows/Excel file)"
+    )
     assert isinstance(records[2][1], dict)
 
 
 def test_a_json_line_that_is_not_utf8_is_bad(tmp_path: Path) -> None:
     records = read(tmp_path, "t.jsonl", b'{"id": "\xff"}\n{"id": "B"}\n')
     assert (records[0][0], str(records[0][1])) == (
-        1, "not UTF-8 text (byte 0xff): save the file as UTF-8",
+        1, "not UTF-8 text (byte 0xff): save the file as UTF-8, or pass its encoding "
+        "(--encoding cp1252 for a Windows/Excel file)",
     )  # fmt: skip
     assert records[1] == (2, {"id": "B"})
 

@@ -96,7 +96,8 @@ def test_an_unreadable_record_is_a_bad_row_that_claims_no_id() -> None:
     rows = read("not valid JSON: Expecting value", ticket("A"), {"priority": "P1"})
     assert (rows[0].ticket_id, rows[0].error) == (None, "not valid JSON: Expecting value")
     assert rows[1].error is None
-    assert (rows[2].ticket_id, rows[2].error) == (None, "id is empty")
+    # every problem of the record at once (SPEC 8 rule 3)
+    assert (rows[2].ticket_id, rows[2].error) == (None, "id is empty; opened_at is empty")
 
 
 def test_the_contract_cell_is_kept() -> None:

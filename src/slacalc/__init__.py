@@ -11,16 +11,18 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-from slacalc import billing, contracts
+from slacalc import billing, contracts, profiles
 from slacalc._base.errors import (
     CalendarError,
     ContractError,
     InvalidIntervalError,
     NaiveDatetimeError,
+    ProfileError,
     SlacalcError,
     TicketError,
     UnknownContractError,
     UnknownPriorityError,
+    UnknownProfileError,
 )
 from slacalc._base.frozen import FrozenMap
 from slacalc._calendar.calendar import Calendar
@@ -35,6 +37,7 @@ from slacalc._clock.report import (
     TicketFailure,
     TicketReport,
 )
+from slacalc._clock.statuses import StatusMap
 from slacalc._clock.ticket import Event, Ticket
 from slacalc._contract.models import (
     AvailabilityTarget,
@@ -52,6 +55,7 @@ from slacalc._reports.availability import (
 )
 from slacalc._reports.compliance import ComplianceCell, ComplianceReport, GoalResult, compliance
 from slacalc._reports.outages import Outage, ProbeOutages
+from slacalc.profiles import HistoryColumns, Profile
 
 try:
     __version__ = version("slacalc")
@@ -75,6 +79,7 @@ __all__ = [
     "Event",
     "FrozenMap",
     "GoalResult",
+    "HistoryColumns",
     "Holidays",
     "InterruptionLimit",
     "InvalidIntervalError",
@@ -82,8 +87,11 @@ __all__ = [
     "Outage",
     "Priority",
     "ProbeOutages",
+    "Profile",
+    "ProfileError",
     "SlacalcError",
     "Status",
+    "StatusMap",
     "Target",
     "TargetReport",
     "Ticket",
@@ -92,6 +100,7 @@ __all__ = [
     "TicketReport",
     "UnknownContractError",
     "UnknownPriorityError",
+    "UnknownProfileError",
     "WindowAvailability",
     "WorkingDays",
     "__version__",
@@ -100,6 +109,7 @@ __all__ = [
     "compliance",
     "contracts",
     "evaluate_many",
+    "profiles",
 ]
 
 # Public classes report (in reprs, tracebacks and pickles) where users import them from,

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from slacalc._clock.evaluate import evaluate_many, evaluate_ticket
 from slacalc._clock.report import BatchReport, TicketReport
+from slacalc._clock.statuses import StatusMap
 from slacalc._clock.ticket import Ticket
 from slacalc._contract.models import (
     AvailabilityTarget,
@@ -123,6 +124,10 @@ class Contract(ContractTerms):
     ('P1', ['response'])
     """
 
+    statuses: StatusMap | None = None
+    """The contract's default reading of a status history (SPEC 8), used when a profile
+    gives none; ``None``: a history needs a profile's ``statuses``."""
+
     if TYPE_CHECKING:
         # Read through the contract, the field is callable (see _AvailabilityField).
         availability: AvailabilityTargets
@@ -144,6 +149,7 @@ class Contract(ContractTerms):
             compliance: Sequence[ComplianceGoal] = (),
             clock: ClockPolicy = ...,
             notes: Sequence[str] | str = (),
+            statuses: StatusMap | None = None,
         ) -> None: ...
 
     def evaluate(self, ticket: Ticket, at: datetime | None = None) -> TicketReport:

@@ -18,10 +18,12 @@ __all__ = [
     "InputError",
     "InvalidIntervalError",
     "NaiveDatetimeError",
+    "ProfileError",
     "SlacalcError",
     "TicketError",
     "UnknownContractError",
     "UnknownPriorityError",
+    "UnknownProfileError",
     "unknown_contract_message",
 ]
 
@@ -52,6 +54,14 @@ class ContractError(SlacalcError, ValueError):
 
 class UnknownContractError(SlacalcError, LookupError):
     """A contract id that is not registered."""
+
+
+class ProfileError(SlacalcError, ValueError):
+    """A profile (how a ticketing tool's export reads) that is malformed or cannot be read."""
+
+
+class UnknownProfileError(SlacalcError, LookupError):
+    """A profile id that is neither built in nor registered."""
 
 
 class UnknownPriorityError(ContractError, LookupError):

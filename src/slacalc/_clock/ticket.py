@@ -13,13 +13,16 @@ Construction checks types (a naive datetime is a ``ValidationError`` naming the 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from slacalc._contract.models import EVENT_KINDS
+
+if TYPE_CHECKING:
+    from slacalc._clock.statuses import StatusMap
 
 __all__ = ["DEFAULT_PAUSE_REASON", "EVENT_KINDS", "Event", "Ticket"]
 
@@ -92,3 +95,34 @@ class Ticket(BaseModel):
             kind: str = "incident",
             events: Sequence[Event | Mapping[str, Any]] = (),
         ) -> None: ...
+
+    @classmethod
+    def from_history(
+        cls,
+        *,
+        id: str,
+        priority: str,
+        opened_at: datetime,
+        history: Iterable[Sequence[object]],
+        statuses: StatusMap,
+        kind: str = "incident",
+        events: Sequence[Event] = (),
+    ) -> Ticket:
+        """A ticket whose events come from a status history, read by ``statuses``
+        (:meth:`slacalc.StatusMap.events`: rows ``(at, status)`` or ``(at, from_status,
+        to_status)``); ``events`` adds others (a response, a priority change).
+
+        >>> from datetime import datetime, timezone
+        >>> from slacalc import StatusMap
+        >>> opened = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
+        >>> t = Ticket.from_history(
+        ...     id="T-1", priority="P1", opened_at=opened,
+        ...     history=[(opened, "New"), (opened.replace(hour=10), "Pending"),
+        ...              (opened.replace(hour=12), "Solved")],
+        ...     statuses=StatusMap(paused=["Pending"], resolved=["Solved"]))
+        >>> [(e.at.hour, e.kind) for e in t.events]
+        [(10, 'paused'), (12, 'resumed'), (12, 'resolved')]
+        """
+        from_history = statuses.events(history, opened_at=opened_at)
+        merged = sorted([*events, *from_history], key=lambda e: e.at)  # stable: equal times
+        return cls(id=id, priority=priority, opened_at=opened_at, kind=kind, events=merged)

@@ -26,63 +26,134 @@ How a file reads:
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 import json
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
+from slacalc import profiles
 from slacalc._base.errors import InputError
 from slacalc._io.rows import BadLine, Record, column_problem
+from slacalc.profiles import Profile
 
-__all__ = ["FIELD_LIMIT", "open_text", "read_records"]
+__all__ = ["FIELD_LIMIT", "count_lines", "detect_delimiter", "open_text", "read_records"]
 
 #: The longest field a CSV row may have (the csv module's own default limit).
 FIELD_LIMIT = 131_072
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 
-def open_text(path: str, what: str) -> str:
-    """The file's text; bytes that are not UTF-8 are kept as surrogates, for the line that
-    holds them to be reported (a byte-order mark is dropped)."""
+@contextmanager
+def open_text(
+    path: str, what: str, encoding: str = "utf-8-sig", newline: str = ""
+) -> Iterator[TextIO]:
+    """The file as a stream of text in ``encoding`` (``-`` is standard input), read as it
+    goes, never whole; bytes that do not decode are kept as surrogates, for the line that
+    holds them to be reported; a byte-order mark is dropped."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        codecs.lookup(encoding)
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r} (e.g. utf-8, cp1252, latin-1)") from None
+    try:
+        binary: BinaryIO = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
     except OSError as error:
         raise InputError(f"cannot read {what} {path!r}: {error.strerror or error}") from None
-    return data.decode("utf-8-sig", errors="surrogateescape")
+    try:
+        peek = getattr(binary, "peek", None)
+        head = peek(3)[:3] if callable(peek) else b""
+        if head == codecs.BOM_UTF8 and not encoding.lower().startswith("utf"):
+            binary.read(3)  # Excel's byte-order mark before text in another encoding
+        text = io.TextIOWrapper(
+            binary, encoding=encoding, errors="surrogateescape", newline=newline
+        )
+        try:
+            yield text
+        finally:
+            text.detach()
+    except OSError as error:
+        raise InputError(f"cannot read {what} {path!r}: {error.strerror or error}") from None
+    finally:
+        if binary is not sys.stdin.buffer:
+            binary.close()
 
 
-def _undecodable(text: str) -> str | None:
-    """Why a line is not UTF-8 text, or ``None`` when it is."""
+def count_lines(path: str) -> int | None:
+    """The number of lines of a file (for a progress bar); ``None`` for standard input or a
+    file that cannot be read (the reader says why)."""
+    if path == "-":
+        return None
+    try:
+        with open(path, "rb") as handle:
+            return sum(block.count(b"\n") for block in iter(lambda: handle.read(1 << 20), b""))
+    except OSError:
+        return None
+
+
+def _undecodable(text: str, encoding: str = "utf-8-sig") -> str | None:
+    """Why a line is not text in ``encoding``, or ``None`` when it is."""
     found = _UNDECODABLE.search(text)
     if found is None:
         return None
     byte = ord(found.group()) - 0xDC00
-    return f"not UTF-8 text (byte 0x{byte:02x}): save the file as UTF-8"
+    if encoding.lower().replace("_", "-") in ("utf-8-sig", "utf-8", "utf8"):
+        return (
+            f"not UTF-8 text (byte 0x{byte:02x}): save the file as UTF-8, or pass its "
+            "encoding (--encoding cp1252 for a Windows/Excel file)"
+        )
+    return f"not {encoding} text (byte 0x{byte:02x}): pass the file's encoding (--encoding)"
+
+
+def detect_delimiter(header: str) -> str:
+    """The delimiter of a CSV header line: the most frequent of ``,`` ``;`` and tab outside
+    quotes (``,`` on a tie or when none is there).
+
+    >>> detect_delimiter("id;priority;opened_at"), detect_delimiter('"a,b";c;d')
+    (';', ';')
+    """
+    outside = re.sub(r'"[^"]*"', "", header)
+    counts = {d: outside.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
 
 
 def read_records(
-    path: str, what: str, known: Sequence[str], required: Sequence[str]
+    path: str,
+    what: str,
+    known: Sequence[str],
+    required: Sequence[str],
+    *,
+    encoding: str = "utf-8-sig",
+    delimiter: str | None = None,
+    loose: bool = False,
 ) -> Iterator[tuple[int, Record]]:
     """(line number, record) from a CSV file (header = line 1) or JSON lines file; a line
     that cannot be read is a :class:`BadLine` instead of a record. ``known`` are the
     columns the caller reads (the first of them names a row's id), ``required`` those it
-    needs."""
-    text = open_text(path, what)
+    needs; ``loose`` lets other ``*_at`` columns be (a tool's export has its own). The
+    delimiter is detected from the header unless given."""
     if Path(path).suffix.lower() in (".jsonl", ".json"):
-        yield from _json_lines(text, known)
+        with open_text(path, what, encoding, newline="\n") as text:
+            yield from _json_lines(text, known, encoding)
         return
-    yield from _csv_records(path, text, known, required)
+    with open_text(path, what, encoding) as text:
+        yield from _csv_records(path, text, known, required, encoding, delimiter, loose)
 
 
-def _json_lines(text: str, known: Sequence[str]) -> Iterator[tuple[int, Record]]:
-    for number, raw in enumerate(text.split("\n"), start=1):
+def _json_lines(
+    text: Iterable[str], known: Sequence[str], encoding: str
+) -> Iterator[tuple[int, Record]]:
+    for number, raw in enumerate(text, start=1):
+        raw = raw.removeprefix("\ufeff") if number == 1 else raw
         if not raw.strip():
             continue
-        problem = _undecodable(raw)
+        problem = _undecodable(raw, encoding)
         if problem is not None:
             yield number, BadLine(problem)
             continue
@@ -104,10 +175,15 @@ def _json_lines(text: str, known: Sequence[str]) -> Iterator[tuple[int, Record]]
 
 
 def _header(
-    path: str, names: list[str], known: Sequence[str], required: Sequence[str]
+    path: str,
+    names: list[str],
+    known: Sequence[str],
+    required: Sequence[str],
+    encoding: str,
+    loose: bool,
 ) -> list[str]:
     """The header's column names as records use them, or an ``InputError`` for line 1."""
-    problem = _undecodable(",".join(names))
+    problem = _undecodable(",".join(names), encoding)
     if problem is not None:
         raise InputError(f"{path}: line 1: {problem}")
     header = [name.strip().lower() for name in names]
@@ -117,27 +193,55 @@ def _header(
             f"{path}: line 1: column(s) {', '.join(doubled)} appear more than once (column "
             "names match ignoring case): keep one of each"
         )
-    problem = column_problem(header, known, required)
+    problem = column_problem(header, known, required, loose=loose)
     if problem is not None:
-        raise InputError(f"{path}: line 1: {problem}")
+        tool = None if loose else looks_like(header)
+        hint = f" (this looks like a {tool.tool} export: pass --from {tool.id})" if tool else ""
+        raise InputError(f"{path}: line 1: {problem}{hint}")
     return header
 
 
+def looks_like(header: Sequence[str]) -> Profile | None:
+    """The built-in profile whose ticket columns a header has (its id, priority and opening
+    columns, and most of the others), or ``None``.
+
+    >>> looks_like(["id", "priority", "opened_at"]) is None  # slacalc's own columns
+    True
+    """
+    names = {name.strip().lower() for name in header}
+    for profile_id in profiles.BUILT_IN:
+        candidate = profiles.get(profile_id)
+        columns = [c.lower() for c in candidate.columns.values()]
+        required = [candidate.column(f).lower() for f in ("id", "priority", "opened_at")]
+        most = sum(c in names for c in columns) * 3 >= len(columns) * 2
+        if columns and most and all(r in names for r in required):
+            return candidate
+    return None
+
+
 def _csv_records(
-    path: str, text: str, known: Sequence[str], required: Sequence[str]
+    path: str,
+    text: TextIO,
+    known: Sequence[str],
+    required: Sequence[str],
+    encoding: str,
+    delimiter: str | None,
+    loose: bool,
 ) -> Iterator[tuple[int, Record]]:
     id_column = known[0] if known else None
     limit = csv.field_size_limit()
     csv.field_size_limit(sys.maxsize)  # long fields are this reader's to report, row by row
     try:
-        reader = csv.reader(io.StringIO(text, newline=""))
+        first_line = text.readline().removeprefix("\ufeff")
+        chosen = delimiter or detect_delimiter(first_line)
+        reader = csv.reader(itertools.chain([first_line], text), delimiter=chosen)
         try:
             names = next(reader, None)
         except csv.Error as error:
             raise InputError(f"{path}: line 1: {error}") from None
         if not names:
             raise InputError(f"{path}: empty file, expected a header line with {', '.join(known)}")
-        header = _header(path, names, known, required)
+        header = _header(path, names, known, required, encoding, loose)
         while True:
             first = reader.line_num + 1  # a quoted field may span lines: report the first
             try:
@@ -151,7 +255,7 @@ def _csv_records(
             record = dict(zip(header, cells, strict=False))
             cell = (record.get(id_column) or "").strip() if id_column else ""
             row_id = cell if 0 < len(cell) <= FIELD_LIMIT else None
-            problem = _undecodable("".join(cells))
+            problem = _undecodable("".join(cells), encoding)
             if problem is None and len(cells) > len(header):
                 problem = "more fields than the header has"
             if problem is None and any(len(cell) > FIELD_LIMIT for cell in cells):

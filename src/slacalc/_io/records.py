@@ -19,17 +19,17 @@ for a missing id, priority or kind (all of them ``ValueError``).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from dateutil.parser import isoparse
-
-from slacalc._base.errors import CalendarError, NaiveDatetimeError, TicketError
+from slacalc._base.errors import CalendarError, TicketError
 from slacalc._clock.ticket import Event
+from slacalc._io.times import STRICT, TimeReader, shown
 
 __all__ = [
     "EVENT_COLUMNS",
     "EVENT_FILE_COLUMNS",
+    "PROFILE_EVENT_COLUMNS",
     "TICKET_COLUMNS",
     "cell_text",
     "event_from_record",
@@ -50,19 +50,10 @@ EVENT_COLUMNS: dict[str, str] = {
 #: Every ticket column; the first three are required. ``contract`` is optional and
 #: names the contract of the row (a file may mix contracts).
 TICKET_COLUMNS = ("id", "priority", "opened_at", "kind", "contract", *EVENT_COLUMNS)
+#: The event columns a profile may map: slacalc's own and ``closed_at`` (SPEC 8).
+PROFILE_EVENT_COLUMNS: dict[str, str] = {**EVENT_COLUMNS, "closed_at": "closed"}
 #: Every column of a file of further events; the first three are required.
 EVENT_FILE_COLUMNS = ("ticket", "at", "kind", "priority", "reason")
-
-
-def _shown(text: str) -> str:
-    """A cell as a message shows it: quoted, and cut after 60 characters.
-
-    >>> _shown("x" * 100)
-    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (100 characters)"
-    """
-    if len(text) <= 60:
-        return repr(text)
-    return f"{text[:60]!r}"[:-1] + f"...' ({len(text):,} characters)"
 
 
 def is_blank(value: object) -> bool:
@@ -93,56 +84,80 @@ def cell_text(record: Mapping[str, Any], name: str) -> str:
     return str(value).strip()
 
 
-def parse_instant(value: object, what: str) -> datetime:
-    """An aware datetime from ISO 8601 text or an aware ``datetime``.
+def parse_instant(value: object, what: str, times: TimeReader = STRICT) -> datetime:
+    """An aware datetime from ISO 8601 (or RFC 9557) text or an aware ``datetime``; with a
+    :class:`~slacalc._io.times.TimeReader`, local times and other formats too.
 
     Raises :class:`~slacalc.CalendarError` naming ``what`` for a blank cell or text that
-    is not ISO 8601, and :class:`~slacalc.NaiveDatetimeError` for a time without a UTC
-    offset.
+    is not a time, and :class:`~slacalc.NaiveDatetimeError` for a time without a UTC
+    offset (and no zone to read it in).
 
     >>> parse_instant("2026-11-23T16:00+01:00", "opened_at").isoformat()
     '2026-11-23T16:00:00+01:00'
     >>> parse_instant("2026-11-23T16:00", "opened_at")
     Traceback (most recent call last):
     ...
-    slacalc.NaiveDatetimeError: opened_at '2026-11-23T16:00' has no UTC offset ...
+    slacalc.NaiveDatetimeError: opened_at '2026-11-23T16:00' has no UTC offset: write it ...
     """
     if is_blank(value):
         raise CalendarError(f"{what} is empty")
-    if isinstance(value, datetime):
-        if value.tzinfo is None or value.utcoffset() is None:
-            raise NaiveDatetimeError(
-                f"{what} {value.isoformat()!r} has no time zone (localize it, e.g. "
-                "tz_localize('Europe/Amsterdam'))"
-            )
-        to_pydatetime = getattr(value, "to_pydatetime", None)  # pandas Timestamp
-        return to_pydatetime() if callable(to_pydatetime) else value
-    text = str(value).strip()
+    return times.read(value, what)
+
+
+def _after_opening(opened: datetime, value: object, what: str) -> datetime:
+    """The instant ``value`` minutes (real time) after the opening."""
     try:
-        parsed = isoparse(text)
-    except (ValueError, OverflowError):
-        raise CalendarError(f"{what} {_shown(text)} is not an ISO 8601 time") from None
-    if parsed.tzinfo is None or parsed.utcoffset() is None:
-        raise NaiveDatetimeError(f"{what} {text!r} has no UTC offset (write e.g. {text}+01:00)")
-    return parsed
+        minutes = float(str(value).strip().replace(",", "."))
+    except ValueError:
+        raise CalendarError(f"{what} {shown(str(value))} is not a number of minutes") from None
+    if not 0 <= minutes < 10**8 or minutes != minutes:
+        raise CalendarError(f"{what} {shown(str(value))} is not a number of minutes >= 0")
+    return opened + timedelta(minutes=minutes)
 
 
-def ticket_from_record(record: Mapping[str, Any]) -> tuple[dict[str, Any], list[Event]]:
+def ticket_from_record(
+    record: Mapping[str, Any],
+    times: TimeReader = STRICT,
+    event_columns: Mapping[str, str] = EVENT_COLUMNS,
+    durations: Mapping[str, str] | None = None,
+) -> tuple[dict[str, Any], list[Event]]:
     """The ticket fields (``id``, ``priority``, ``opened_at``, ``kind``) and the events of
     the ``*_at`` columns of one record; a ``ValueError`` (a
-    :class:`~slacalc.SlacalcError`) names the first bad cell."""
+    :class:`~slacalc.SlacalcError`) names every bad cell at once.
+
+    ``event_columns`` maps a column to the event kind it records; ``durations`` maps an
+    event kind to a column of minutes after the opening (profiles, SPEC 8).
+    """
+    problems: list[ValueError] = []
     ticket_id = cell_text(record, "id")
     if not ticket_id:
-        raise TicketError("id is empty")
+        problems.append(TicketError("id is empty"))
     priority = cell_text(record, "priority")
     if not priority:
-        raise TicketError("priority is empty")
-    opened = parse_instant(record.get("opened_at"), "opened_at")
-    events = [
-        Event(at=parse_instant(record[column], column), kind=kind)
-        for column, kind in EVENT_COLUMNS.items()
-        if not is_blank(record.get(column))
-    ]
+        problems.append(TicketError("priority is empty"))
+    opened: datetime | None = None
+    try:
+        opened = parse_instant(record.get("opened_at"), "opened_at", times)
+    except ValueError as error:
+        problems.append(error)
+    events: list[Event] = []
+    for column, kind in event_columns.items():
+        if not is_blank(record.get(column)):
+            try:
+                events.append(Event(at=parse_instant(record[column], column, times), kind=kind))
+            except ValueError as error:
+                problems.append(error)
+    for kind, column in (durations or {}).items():
+        if opened is not None and not is_blank(record.get(column)):
+            try:
+                events.append(Event(at=_after_opening(opened, record[column], column), kind=kind))
+            except ValueError as error:
+                problems.append(error)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise TicketError("; ".join(str(p) for p in problems))
+    assert opened is not None
     fields = {
         "id": ticket_id,
         "priority": priority,
@@ -152,14 +167,14 @@ def ticket_from_record(record: Mapping[str, Any]) -> tuple[dict[str, Any], list[
     return fields, events
 
 
-def event_from_record(record: Mapping[str, Any]) -> Event:
+def event_from_record(record: Mapping[str, Any], times: TimeReader = STRICT) -> Event:
     """One event of an events file (``ticket``, ``at``, ``kind``, ``priority``, ``reason``).
 
     >>> event_from_record({"ticket": "T-1", "at": "2026-11-24T09:00+01:00",
     ...                    "kind": "paused", "reason": "waiting on customer"}).kind
     'paused'
     """
-    at = parse_instant(record.get("at"), "at")
+    at = parse_instant(record.get("at"), "at", times)
     kind = cell_text(record, "kind")
     if not kind:
         raise TicketError("kind is empty")

@@ -48,10 +48,12 @@ from slacalc._clock.report import TicketReport
 from slacalc._clock.ticket import Event, Ticket
 from slacalc._facade import Contract
 from slacalc._io.records import cell_text, event_from_record, ticket_from_record
+from slacalc._io.times import STRICT, TimeReader
 
 __all__ = [
     "CHUNK",
     "BadLine",
+    "EventIndex",
     "Record",
     "TicketRow",
     "attach_events",
@@ -110,6 +112,7 @@ def column_problem(
     required: Sequence[str],
     *,
     say_required: bool = False,
+    loose: bool = False,
 ) -> str | None:
     """What is wrong with the column ``names``: a missing ``required`` column, or an
     unknown ``*_at`` column (probably a misspelt one); ``None`` when nothing is.
@@ -127,6 +130,8 @@ def column_problem(
     if missing:
         note = f"; the first {len(required)} are required" if say_required else ""
         return f"missing column(s) {', '.join(missing)} (columns: {columns}{note})"
+    if loose:  # a tool's export: its other columns are its own, not misspelt ones
+        return None
     unknown = [n for n in names if isinstance(n, str) and n.endswith("_at") and n not in known]
     if unknown:
         return f"unknown column(s) {', '.join(unknown)} (columns: {columns})"
@@ -134,13 +139,18 @@ def column_problem(
 
 
 def read_ticket_rows(
-    records: Iterable[tuple[K, Record]], where: Callable[[K], str]
+    records: Iterable[tuple[K, Record]],
+    where: Callable[[K], str],
+    parse: Callable[[Mapping[str, Any]], tuple[dict[str, Any], list[Event]]] = ticket_from_record,
+    seen: dict[str, K] | None = None,
 ) -> list[TicketRow[K]]:
     """One row per ticket record, in order; a bad record, or a second record of an id,
     is a bad row. ``where(key)`` says where the first record of an id was, for the
-    message of a duplicate: ``duplicate id (first {where(key)})``."""
+    message of a duplicate: ``duplicate id (first {where(key)})``. ``parse`` reads a
+    record's fields and events (how times and columns read: a profile's, SPEC 8); ``seen``
+    carries the ids met so far from one chunk of a file to the next."""
     rows: list[TicketRow[K]] = []
-    seen: dict[str, K] = {}
+    seen = {} if seen is None else seen
     for key, record in records:
         if isinstance(record, str):
             rows.append(TicketRow(key, getattr(record, "ticket_id", None), error=str(record)))
@@ -156,10 +166,67 @@ def read_ticket_rows(
                 if row.ticket_id in seen:
                     raise TicketError(f"duplicate id (first {where(seen[row.ticket_id])})")
                 seen[row.ticket_id] = key
-            row.data, row.events = ticket_from_record(record)
+            row.data, row.events = parse(record)
         except ValueError as error:
             row.error = str(error)
     return rows
+
+
+_EVENT_CELLS = ("at", "kind", "priority", "reason")
+
+
+class EventIndex(Generic[K]):
+    """An events file read once, by ticket id, its records kept as plain cells (a file of
+    a million events fits in memory); :meth:`take` gives a chunk of ticket rows theirs,
+    :meth:`leftovers` says which events named no ticket.
+
+    Messages start with ``place(key)``, where ``key`` is the event record's.
+    """
+
+    def __init__(
+        self, records: Iterable[tuple[K, Record]], place: Callable[[K], str], times: TimeReader
+    ) -> None:
+        self.place, self.times = place, times
+        self.by_ticket: dict[str, list[tuple[int, K, tuple[Any, ...]]]] = {}
+        self.bad: list[tuple[int, TicketRow[K]]] = []  # (position in the file, row)
+        for n, (key, record) in enumerate(records):
+            if isinstance(record, str):
+                ticket_id = getattr(record, "ticket_id", None)
+                self.bad.append((n, TicketRow(key, ticket_id, error=f"{place(key)}: {record}")))
+                continue
+            ticket_id = cell_text(record, "ticket") or None
+            if ticket_id is None:
+                self.bad.append((n, TicketRow(key, None, error=f"{place(key)}: ticket is empty")))
+                continue
+            cells = tuple(record.get(name) for name in _EVENT_CELLS)
+            self.by_ticket.setdefault(ticket_id, []).append((n, key, cells))
+
+    def take(self, rows: Sequence[TicketRow[K]]) -> None:
+        """Add each ticket's events to the first of ``rows`` with its id (a later row of
+        the id is a duplicate, a bad row); a bad event makes the row bad."""
+        for row in rows:
+            if row.ticket_id is None:
+                continue
+            found = self.by_ticket.pop(row.ticket_id, None)
+            if found is None or row.error is not None:
+                continue
+            for _, key, cells in found:
+                try:
+                    record = dict(zip(_EVENT_CELLS, cells, strict=True))
+                    row.events.append(event_from_record(record, self.times))
+                except ValueError as error:
+                    row.error = f"{self.place(key)}: {error}"
+                    break
+
+    def leftovers(self, no_ticket: str) -> list[TicketRow[K]]:
+        """The unreadable event records and those naming no ticket taken, as bad rows, in
+        the file's order."""
+        orphans = list(self.bad)
+        for ticket_id, found in self.by_ticket.items():
+            for n, key, _ in found:
+                error = f"{self.place(key)}: {no_ticket}"
+                orphans.append((n, TicketRow(key, ticket_id, error=error)))
+        return [row for _, row in sorted(orphans, key=lambda item: item[0])]
 
 
 def attach_events(
@@ -167,37 +234,14 @@ def attach_events(
     rows: Sequence[TicketRow[K]],
     place: Callable[[K], str],
     no_ticket: str,
+    times: TimeReader = STRICT,
 ) -> list[TicketRow[K]]:
     """Add each event record's event to the first row of its ticket id; returns the
     event records that name no ticket of ``rows`` (``no_ticket`` says so), or none, or
-    could not be read, as bad rows keyed by their own keys.
-
-    A bad event makes its ticket's row bad. Messages start with ``place(key)``, where
-    ``key`` is the event record's.
-    """
-    by_id: dict[str, TicketRow[K]] = {}
-    for row in rows:  # the first row of an id: a later one is a duplicate (a bad row)
-        if row.ticket_id is not None:
-            by_id.setdefault(row.ticket_id, row)
-    orphans: list[TicketRow[K]] = []
-    for key, record in records:
-        if isinstance(record, str):
-            ticket_id = getattr(record, "ticket_id", None)
-            orphans.append(TicketRow(key, ticket_id, error=f"{place(key)}: {record}"))
-            continue
-        ticket_id = cell_text(record, "ticket") or None
-        owner = by_id.get(ticket_id) if ticket_id is not None else None
-        if owner is None:
-            problem = "ticket is empty" if ticket_id is None else no_ticket
-            orphans.append(TicketRow(key, ticket_id, error=f"{place(key)}: {problem}"))
-            continue
-        if owner.error is not None:
-            continue
-        try:
-            owner.events.append(event_from_record(record))
-        except ValueError as error:
-            owner.error = f"{place(key)}: {error}"
-    return orphans
+    could not be read, as bad rows keyed by their own keys (see :class:`EventIndex`)."""
+    index = EventIndex(records, place, times)
+    index.take(rows)
+    return index.leftovers(no_ticket)
 
 
 def resolve_contracts(

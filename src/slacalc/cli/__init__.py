@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import sys
 
-from slacalc._base.errors import SlacalcError
+from slacalc._base.errors import ProfileError, SlacalcError
 from slacalc.cli._availability import cmd_availability
 from slacalc.cli._check import cmd_check
 from slacalc.cli._compliance import cmd_compliance
@@ -65,7 +65,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _one_line(error: BaseException) -> str:
-    """The message of an error as one line of ``slacalc: ...``."""
+    """The message of an error as one line of ``slacalc: ...`` (a profile file's problems:
+    one line each, after the line naming the file)."""
+    if isinstance(error, ProfileError) and "\n" in str(error):
+        first, *problems = str(error).splitlines()
+        return "\n".join([f"slacalc: {first}", *(" ".join(p.split()) for p in problems)])
     message = " ".join(str(error).split()) or type(error).__name__
     if isinstance(error, OSError) and error.strerror:
         where = f" {error.filename!r}" if error.filename else ""

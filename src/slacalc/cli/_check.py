@@ -12,13 +12,14 @@ from typing import Any, TextIO
 
 from slacalc._clock.report import Status, TicketReport
 from slacalc._facade import Contract
-from slacalc._io.files import read_records
+from slacalc._io.files import count_lines
 from slacalc._io.progress import Progress
-from slacalc._io.records import EVENT_FILE_COLUMNS, TICKET_COLUMNS, parse_instant
-from slacalc._io.rows import TicketRow, attach_events, evaluate_rows, read_ticket_rows
+from slacalc._io.records import parse_instant
+from slacalc._io.rows import TicketRow, evaluate_rows
 from slacalc._io.text import align, hours, iso, seconds
 from slacalc.cli._common import operands, resolve_contract
 from slacalc.cli._errors import UsageError
+from slacalc.cli._input import explain_statuses, read_input
 
 __all__ = ["OUTPUT_FIELDS", "cmd_check"]
 
@@ -79,35 +80,58 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             at = parse_instant(args.at, "--at")
         except ValueError as error:
             raise UsageError(f"slacalc check: {error}") from None
-    rows = read_ticket_rows(
-        read_records(path, "ticket file", TICKET_COLUMNS, TICKET_COLUMNS[:3]),
-        lambda line: f"on line {line}",
-    )
-    orphans: list[TicketRow[int]] = []
-    if args.events is not None:
-        name = Path(args.events).name
-        orphans = attach_events(
-            read_records(args.events, "events file", EVENT_FILE_COLUMNS, EVENT_FILE_COLUMNS[:3]),
-            rows,
-            lambda line: f"{name} line {line}",
-            "no such ticket in the ticket file",
-        )
-    with Progress(len(rows), f"checking {Path(path).name}", sys.stderr) as progress:
-        outcomes = evaluate_rows(c, rows, at, progress.advance)
-    # A file that names contracts per row gets them back; otherwise SPEC's fields only.
-    mixed = any(row.contract is not None for row in rows)
-    records, failed = _check_lines(rows, orphans, outcomes, mixed)
-    if args.format == "json":
-        for record in records:
-            print(json.dumps(record, ensure_ascii=False), file=out)
-    elif args.format == "csv":
-        fields = [f for f in OUTPUT_FIELDS if mixed or f != "contract"]
-        writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(records)
-    else:
-        _print_table(records, out, path, at, with_contract=mixed)
+    args.path = path
+    data = read_input(args, c, "check")
+    lines = count_lines(path)
+    output = _Output(args.format, out)
+    failed = named = False
+    held: list[dict[str, Any]] = []  # the table's records (a table aligns them all)
+    with Progress(max((lines or 0) - 1, 0), f"checking {Path(path).name}", sys.stderr) as bar:
+        for rows in data.chunks():
+            # A file that names contracts per row gets them back (decided by its first
+            # rows, as a CSV header must be); otherwise SPEC's fields only.
+            if output.with_contract is None:
+                output.with_contract = any(row.contract is not None for row in rows)
+            named = named or any(row.contract is not None for row in rows)
+            outcomes = evaluate_rows(c, rows, at)
+            records, bad = _check_lines(rows, [], outcomes, True)
+            failed = failed or bad
+            held += output.emit(records)
+            bar.advance(len(rows))
+    records, bad = _check_lines([], data.orphans, {}, True)
+    failed = failed or bad
+    held += output.emit(records)
+    if args.format == "table":
+        _print_table(held, out, path, at, with_contract=named)
+    if args.explain_statuses:
+        explain_statuses(data, out if args.format == "table" else sys.stderr)
     return 1 if failed else 0
+
+
+class _Output:
+    """Writes ``check``'s records as they come (csv, json); a table keeps them."""
+
+    def __init__(self, format: str, out: TextIO) -> None:
+        self.format, self.out = format, out
+        self.with_contract: bool | None = None
+        self.writer: csv.DictWriter[str] | None = None
+
+    def emit(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if self.format == "table":
+            return records
+        if not self.with_contract:
+            for record in records:
+                record.pop("contract", None)
+        if self.format == "json":
+            for record in records:
+                print(json.dumps(record, ensure_ascii=False), file=self.out)
+            return []
+        if self.writer is None:
+            fields = [f for f in OUTPUT_FIELDS if self.with_contract or f != "contract"]
+            self.writer = csv.DictWriter(self.out, fieldnames=fields, lineterminator="\n")
+            self.writer.writeheader()
+        self.writer.writerows(records)
+        return []
 
 
 def _print_table(

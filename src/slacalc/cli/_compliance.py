@@ -5,18 +5,17 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-from pathlib import Path
+import sys
 from typing import Any, TextIO
 
 from slacalc import contracts
 from slacalc._base.errors import unknown_contract_message
 from slacalc._facade import Contract
-from slacalc._io.files import read_records
-from slacalc._io.records import EVENT_FILE_COLUMNS, TICKET_COLUMNS
-from slacalc._io.rows import TicketRow, attach_events, read_ticket_rows
+from slacalc._io.rows import TicketRow
 from slacalc._io.text import align
 from slacalc._reports.compliance import ComplianceReport, GoalResult, compliance
 from slacalc.cli._common import month_period, operands, resolve_contract
+from slacalc.cli._input import explain_statuses, read_input
 
 __all__ = ["COMPLIANCE_FIELDS", "cmd_compliance"]
 
@@ -40,22 +39,6 @@ COMPLIANCE_FIELDS = (
     "line",
     "error",
 )
-
-
-def _read_tickets(path: str, events: str | None) -> list[TicketRow[int]]:
-    rows = read_ticket_rows(
-        read_records(path, "ticket file", TICKET_COLUMNS, TICKET_COLUMNS[:3]),
-        lambda line: f"on line {line}",
-    )
-    if events is not None:
-        name = Path(events).name
-        rows += attach_events(
-            read_records(events, "events file", EVENT_FILE_COLUMNS, EVENT_FILE_COLUMNS[:3]),
-            rows,
-            lambda line: f"{name} line {line}",
-            "no such ticket in the ticket file",
-        )
-    return rows
 
 
 def _goal_label(result: GoalResult) -> str:
@@ -153,7 +136,9 @@ def cmd_compliance(args: argparse.Namespace, out: TextIO) -> int:
     contract_id, (path,) = operands(args, ["FILE"], "compliance")
     c = resolve_contract(contract_id, args.contract_file)
     start, end = month_period(args.month, c.zone, "compliance")
-    rows = _read_tickets(path, args.events)
+    args.path = path
+    data = read_input(args, c, "compliance")
+    rows = data.rows()
     # A file may hold several contracts' tickets: the rows of another contract are not
     # this contract's compliance; they are counted, not judged.
     known = set(contracts.ids()) - {c.id}
@@ -169,6 +154,7 @@ def cmd_compliance(args: argparse.Namespace, out: TextIO) -> int:
     for failure in report.errors:
         good[failure.index].error = failure.message
     bad = [row for row in rows if row.error is not None and row.contract not in known]
+    bad += data.orphans  # event and history rows naming no ticket, or unreadable
     records = _records(report, bad)
     if args.format == "json":
         for record in records:
@@ -182,4 +168,6 @@ def cmd_compliance(args: argparse.Namespace, out: TextIO) -> int:
         if others:
             n = len(others)
             print(f"\n{n} row{'s' if n != 1 else ''} of other contracts left out.", file=out)
+    if args.explain_statuses:
+        explain_statuses(data, out if args.format == "table" else sys.stderr)
     return 0 if report.met and not bad else 1

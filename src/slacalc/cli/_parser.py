@@ -45,6 +45,40 @@ is breached when any of its targets is); targets that never started are listed a
 exit status: 0 every compliance goal held and no bad row, 1 otherwise, 2 bad usage."""
 
 
+def add_export_options(sub: argparse.ArgumentParser) -> None:
+    """The options that read a ticketing tool's export (SPEC 8)."""
+    sub.add_argument(
+        "--from",
+        dest="profile",
+        metavar="PROFILE",
+        help="read the file as this tool's export: a built-in profile id (jira, zendesk, "
+        "servicenow, freshdesk, znuny, glpi, topdesk) or a profile file (.yaml/.json)",
+    )
+    sub.add_argument(
+        "--history",
+        metavar="FILE",
+        help="a status history (ticket, at, status[, from_status]) read by the profile's statuses",
+    )
+    sub.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="the IANA zone of times without a UTC offset (e.g. Europe/Amsterdam)",
+    )
+    sub.add_argument(
+        "--priority",
+        action="append",
+        default=[],
+        metavar="NAME=ID",
+        help="map an export's priority name to the contract's priority (repeatable)",
+    )
+    sub.add_argument("--encoding", metavar="ENC", help="the files' encoding (e.g. cp1252)")
+    sub.add_argument(
+        "--explain-statuses",
+        action="store_true",
+        help="list the statuses met in the history and how each was read",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``slacalc``."""
     parser = Parser(
@@ -91,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--events", metavar="FILE", help="a CSV/JSON lines file of more events")
     check.add_argument("--at", metavar="TIME", help="evaluate as of this time (default: now)")
     check.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    add_export_options(check)
     availability = with_contract(
         "availability",
         "ID OUTAGES --month YYYY-MM [--format table|csv|json]",
@@ -108,4 +143,5 @@ def build_parser() -> argparse.ArgumentParser:
     compliance.add_argument("--month", required=True, metavar="YYYY-MM")
     compliance.add_argument("--events", metavar="FILE", help="a CSV/JSON lines file of more events")
     compliance.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    add_export_options(compliance)
     return parser

@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import difflib
 import importlib
-import json
 import threading
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
+from slacalc._base.datafile import read_data_file, validation_problems
 from slacalc._base.errors import ContractError, UnknownContractError, unknown_contract_message
 from slacalc._facade import Contract
 
@@ -110,58 +109,15 @@ def register(contract: Contract, *, replace: bool = False) -> Contract:
     return contract
 
 
-def _read(path: Path) -> Any:
-    suffix = path.suffix.lower()
-    try:
-        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark is no part of it
-    except OSError as error:
-        raise ContractError(f"cannot read contract file {str(path)!r}: {error.strerror}") from None
-    except UnicodeDecodeError as error:
-        raise ContractError(
-            f"cannot read contract file {str(path)!r}: not UTF-8 text ({error.reason} at byte "
-            f"{error.start})"
-        ) from None
-    if suffix == ".json":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as error:
-            raise ContractError(
-                f"{path}: not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
-            ) from None
-        except RecursionError:
-            raise ContractError(f"{path}: not a contract: nested too deeply") from None
-        except ValueError as error:  # an integer of more digits than Python converts
-            raise ContractError(f"{path}: not a contract: {error}") from None
-    if suffix in (".yaml", ".yml"):
-        try:
-            import yaml
-        except ImportError:
-            raise ContractError(
-                f"{path}: reading YAML needs PyYAML: pip install 'slacalc[yaml]' (or use JSON)"
-            ) from None
-        try:
-            return yaml.safe_load(text)
-        except yaml.YAMLError as error:
-            raise ContractError(f"{path}: not valid YAML: {error}") from None
-        except RecursionError:
-            raise ContractError(f"{path}: not a contract: nested too deeply") from None
-        except ValueError as error:  # an integer of more digits than Python converts
-            raise ContractError(f"{path}: not a contract: {error}") from None
-    raise ContractError(f"{path}: unknown contract file type {suffix!r}; use .json, .yaml or .yml")
-
-
 def load(path: str | Path) -> Contract:
     """A contract from a JSON or YAML file (by suffix); it is not registered.
 
     A malformed file raises ``ContractError`` naming the file and the field.
     """
     path = Path(path)
-    data = _read(path)
+    data = read_data_file(path, "contract", ContractError)
     try:
         return Contract.model_validate(data)
     except ValidationError as error:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or '(contract)'}: {e['msg']}"
-            for e in error.errors()
-        )
+        problems = "; ".join(validation_problems(error.errors(), "contract"))  # type: ignore[arg-type]
         raise ContractError(f"{path}: invalid contract: {problems}") from None

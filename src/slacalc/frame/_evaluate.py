@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -10,8 +10,10 @@ import pandas as pd
 
 from slacalc._clock.report import TicketReport
 from slacalc._facade import Contract
+from slacalc._io.exports import ExportReading
 from slacalc._io.rows import evaluate_rows
-from slacalc.frame._read import as_contract, as_instant, read_frames, results_zone
+from slacalc.frame._read import as_contract, as_instant, as_profile, read_frames, results_zone
+from slacalc.profiles import Profile
 
 __all__ = ["RESULT_COLUMNS", "evaluate"]
 
@@ -49,6 +51,10 @@ def evaluate(
     *,
     at: datetime | str,
     events: pd.DataFrame | None = None,
+    profile: Profile | str | None = None,
+    history: pd.DataFrame | None = None,
+    tz: str | None = None,
+    priorities: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """Evaluate a frame of tickets as of ``at``: one row per ticket and target.
 
@@ -57,6 +63,14 @@ def evaluate(
     when?) is an aware ``datetime``/``Timestamp`` or ISO 8601 text with an offset.
     ``events`` is an optional frame of further events (``ticket``, ``at``, ``kind``,
     ``priority``, ``reason``).
+
+    A ticketing tool's export reads through ``profile`` (a :class:`~slacalc.Profile` or a
+    built-in profile id, SPEC 8): its columns, time formats and statuses; its other columns
+    are ignored. ``history`` is a frame of status changes (the profile's history columns;
+    without a profile ``ticket``, ``at``, ``status`` and optionally ``from_status``), read
+    by the profile's (or the contract's) statuses. ``tz`` is the zone of times without an
+    offset; ``priorities`` maps the export's priority names to the contract's (a profile
+    never guesses one: an unmapped priority is a bad row saying what to add).
 
     The result has a fresh index and the columns of :data:`RESULT_COLUMNS`:
 
@@ -106,11 +120,14 @@ def evaluate(
     >>> naive = tickets.assign(opened_at=tickets["opened_at"].dt.tz_localize(None))
     >>> print(evaluate(naive, "vioms/advanced", at="2026-11-23T12:00+01:00")["error"][0])
     opened_at '2026-11-23T09:00:00' has no time zone (localize it, e.g.
-    tz_localize('Europe/Amsterdam'))
+    tz_localize('Europe/Amsterdam'), or pass tz='Europe/Amsterdam')
     """
     when = as_instant(at, "at")
     default = as_contract(contract) if contract is not None else None
-    rows, orphans = read_frames(tickets, events)
+    reading = ExportReading.build(
+        default, as_profile(profile), tz=tz, priorities=priorities, option="tz='{zone}'"
+    )
+    rows, orphans = read_frames(tickets, events, reading, history)
 
     outcomes = evaluate_rows(default, rows, when)
 

@@ -8,17 +8,21 @@ from typing import Any
 
 import pandas as pd
 
-from slacalc import contracts
+from slacalc import contracts, profiles
 from slacalc._base.errors import TicketError
 from slacalc._engine.instants import require_aware
 from slacalc._facade import Contract
-from slacalc._io.records import EVENT_FILE_COLUMNS, TICKET_COLUMNS, parse_instant
+from slacalc._io.exports import ExportReading
+from slacalc._io.history import History
+from slacalc._io.records import EVENT_FILE_COLUMNS, parse_instant
 from slacalc._io.rows import TicketRow, attach_events, column_problem, read_ticket_rows
+from slacalc.profiles import Profile
 
 __all__ = [
     "Row",
     "as_contract",
     "as_instant",
+    "as_profile",
     "column_names",
     "frame_records",
     "read_frames",
@@ -39,14 +43,21 @@ def column_names(frame: pd.DataFrame, what: str) -> list[Hashable]:
 
 
 def frame_records(
-    frame: pd.DataFrame, what: str, known: Sequence[str], required: Sequence[str]
+    frame: pd.DataFrame,
+    what: str,
+    known: Sequence[str],
+    required: Sequence[str],
+    loose: bool = False,
 ) -> Iterator[tuple[Hashable, Any]]:
     """(index label, record) per row of a ``what`` frame; a record maps column name to
-    cell. The frame and its columns are checked at once."""
+    cell. The frame and its columns are checked at once. ``loose`` (a tool's export, SPEC
+    8): column names match ignoring case and the frame's other columns are its own."""
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"{what} must be a pandas DataFrame, not {type(frame).__name__}")
     names = column_names(frame, what)
-    problem = column_problem(names, known, required, say_required=True)
+    if loose:
+        names = [n.lower() if isinstance(n, str) else n for n in names]
+    problem = column_problem(names, known, required, say_required=True, loose=loose)
     if problem is not None:
         raise TicketError(f"{what} frame: {problem}")
     labels: list[Hashable] = frame.index.tolist()
@@ -57,23 +68,63 @@ def frame_records(
     )
 
 
-def read_frames(tickets: pd.DataFrame, events: pd.DataFrame | None) -> tuple[list[Row], list[Row]]:
-    """The ticket rows, and the orphan event rows (with no ``key``: no row of tickets)."""
+def read_frames(
+    tickets: pd.DataFrame,
+    events: pd.DataFrame | None,
+    reading: ExportReading | None = None,
+    history: pd.DataFrame | None = None,
+) -> tuple[list[Row], list[Row]]:
+    """The ticket rows, and the orphan event and history rows (with no ``key``: no row of
+    tickets). ``reading`` reads a tool's export (SPEC 8); ``history`` is a frame of status
+    changes, read by the profile's (or the contract's) statuses."""
+    reading = reading if reading is not None else ExportReading.build(None)
+    profile = reading.profile
+    known, required = reading.ticket_columns()
+    records = frame_records(tickets, "tickets", known, required, loose=profile is not None)
     rows = read_ticket_rows(
-        frame_records(tickets, "tickets", TICKET_COLUMNS, TICKET_COLUMNS[:3]),
-        lambda label: f"in row {label!r}",
+        reading.records(records), lambda label: f"in row {label!r}", reading.parse
     )
-    if events is None:
-        return rows, []
-    orphans = attach_events(
-        frame_records(events, "events", EVENT_FILE_COLUMNS, EVENT_FILE_COLUMNS[:3]),
-        rows,
-        lambda label: f"events row {label!r}",
-        "no such ticket in the tickets frame",
-    )
+    orphans: list[Row] = []
+    if events is not None:
+        orphans += attach_events(
+            frame_records(events, "events", EVENT_FILE_COLUMNS, EVENT_FILE_COLUMNS[:3]),
+            rows,
+            lambda label: f"events row {label!r}",
+            "no such ticket in the tickets frame",
+            reading.times,
+        )
+    if history is not None:
+        orphans += _read_history(history, reading, rows)
     for orphan in orphans:
         orphan.key = None
     return rows, orphans
+
+
+def _read_history(history: pd.DataFrame, reading: ExportReading, rows: list[Row]) -> list[Row]:
+    profile, contract = reading.profile, reading.contract
+    statuses = profile.statuses if profile is not None else None
+    statuses = statuses or (contract.statuses if contract is not None else None)
+    if statuses is None:
+        raise TicketError(
+            "history= needs to know which statuses pause, resolve and close: pass "
+            "profile= (a profile with statuses), or a contract with statuses"
+        )
+    reader = History.columns_of(profile)
+    known, required = reader.known()
+
+    def place(label: object) -> str:
+        return f"history row {label!r}"
+
+    changes, bad = reader.read(
+        frame_records(history, "history", known, required, loose=True), reading.times, place
+    )
+    reader.attach(changes, rows, statuses, place)
+    for ticket in changes:  # attach took the changes of every ticket it found
+        bad.append(
+            Row(None, ticket, error=f"{place(changes[ticket][0].key)}: no such ticket in the "
+                "tickets frame")
+        )  # fmt: skip
+    return bad
 
 
 def as_contract(contract: Contract | str) -> Contract:
@@ -82,6 +133,15 @@ def as_contract(contract: Contract | str) -> Contract:
     if isinstance(contract, str):
         return contracts.get(contract)
     raise TypeError(f"contract must be a Contract or a contract id, not {type(contract).__name__}")
+
+
+def as_profile(profile: Profile | str | None) -> Profile | None:
+    """A profile, or a built-in (or registered) profile's id (``UnknownProfileError``)."""
+    if profile is None or isinstance(profile, Profile):
+        return profile
+    if isinstance(profile, str):
+        return profiles.get(profile)
+    raise TypeError(f"profile must be a Profile or a profile id, not {type(profile).__name__}")
 
 
 def as_instant(value: object, name: str) -> datetime:

@@ -1,0 +1,78 @@
+"""Reading a JSON or YAML file of a model (a contract, a profile): one rule for both.
+
+:func:`read_data_file` returns the parsed data; every way the file can fail (missing,
+not UTF-8, not JSON or YAML, nested too deeply, an unknown suffix) raises ``error`` (a
+:class:`~slacalc.SlacalcError` subclass) with one line that names the file and the fix.
+
+>>> import json, os, tempfile
+>>> from slacalc._base.errors import ContractError
+>>> with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+...     _ = f.write('{"id": "x"}')
+>>> read_data_file(f.name, "contract", ContractError)
+{'id': 'x'}
+>>> os.unlink(f.name)
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from slacalc._base.errors import SlacalcError
+
+__all__ = ["read_data_file", "validation_problems"]
+
+
+def read_data_file(path: str | Path, what: str, error: type[SlacalcError]) -> Any:
+    """The data of a ``.json``, ``.yaml`` or ``.yml`` file (by suffix)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark is no part of it
+    except OSError as problem:
+        raise error(f"cannot read {what} file {str(path)!r}: {problem.strerror}") from None
+    except UnicodeDecodeError as problem:
+        raise error(
+            f"cannot read {what} file {str(path)!r}: not UTF-8 text ({problem.reason} at byte "
+            f"{problem.start})"
+        ) from None
+    if suffix == ".json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as problem:
+            raise error(
+                f"{path}: not valid JSON at line {problem.lineno}, column {problem.colno}: "
+                f"{problem.msg}"
+            ) from None
+        except RecursionError:
+            raise error(f"{path}: not a {what}: nested too deeply") from None
+        except ValueError as problem:  # an integer of more digits than Python converts
+            raise error(f"{path}: not a {what}: {problem}") from None
+    if suffix in (".yaml", ".yml"):
+        try:
+            import yaml
+        except ImportError:
+            raise error(
+                f"{path}: reading YAML needs PyYAML: pip install 'slacalc[yaml]' (or use JSON)"
+            ) from None
+        try:
+            return yaml.safe_load(text)
+        except yaml.YAMLError as problem:
+            raise error(f"{path}: not valid YAML: {problem}") from None
+        except RecursionError:
+            raise error(f"{path}: not a {what}: nested too deeply") from None
+        except ValueError as problem:  # an integer of more digits than Python converts
+            raise error(f"{path}: not a {what}: {problem}") from None
+    raise error(f"{path}: unknown {what} file type {suffix!r}; use .json, .yaml or .yml")
+
+
+def validation_problems(errors: list[dict[str, Any]], what: str) -> list[str]:
+    """One line per problem of a pydantic ``ValidationError.errors()``: the field path and
+    the message.
+
+    >>> validation_problems([{"loc": ("columns", "id"), "msg": "Input should be a string"}],
+    ...                     "profile")
+    ['columns.id: Input should be a string']
+    """
+    return [f"{'.'.join(str(p) for p in e['loc']) or f'({what})'}: {e['msg']}" for e in errors]

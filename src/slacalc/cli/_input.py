@@ -1,0 +1,197 @@
+"""What ``check`` and ``compliance`` read: a ticket file (slacalc's columns or a tool's
+export through ``--from``), an events file and a status history (SPEC 6 and 8)."""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from slacalc import profiles
+from slacalc._clock.statuses import StatusMap
+from slacalc._facade import Contract
+from slacalc._io.exports import ExportReading, MappingError
+from slacalc._io.files import read_records
+from slacalc._io.history import Change, History
+from slacalc._io.records import EVENT_FILE_COLUMNS
+from slacalc._io.rows import CHUNK, EventIndex, Record, TicketRow, read_ticket_rows
+from slacalc._io.text import align
+from slacalc.cli._errors import UsageError
+from slacalc.profiles import Profile
+
+__all__ = ["Input", "explain_statuses", "read_input"]
+
+
+@dataclass
+class Input:
+    """The ticket file read in chunks (:meth:`chunks`), with the events and history read
+    before it; after the chunks, ``orphans`` holds the bad rows of the other files (event
+    and history records that could not be read or name no ticket), and ``seen`` how often
+    each status of the history was entered."""
+
+    records: Iterator[tuple[int, Record]]
+    reading: ExportReading
+    events: EventIndex[int] | None = None
+    history: History | None = None
+    changes: dict[str, list[Change]] = field(default_factory=dict)
+    history_bad: list[TicketRow[int]] = field(default_factory=list)
+    history_place: Callable[[object], str] = str
+    statuses: StatusMap | None = None
+    orphans: list[TicketRow[int]] = field(default_factory=list)
+    seen: Counter[str] = field(default_factory=Counter)
+
+    def chunks(self, size: int = CHUNK) -> Iterator[list[TicketRow[int]]]:
+        """The ticket rows, ``size`` at a time, each with its events; only one chunk is
+        held at a time (the ids met so far are kept, to find duplicates)."""
+        ids: dict[str, int] = {}
+        records = self.reading.records(self.records)
+        while True:
+            batch = list(itertools.islice(records, size))
+            if not batch:
+                break
+            rows = read_ticket_rows(batch, lambda line: f"on line {line}", self.reading.parse, ids)
+            if self.events is not None:
+                self.events.take(rows)
+            if self.history is not None and self.statuses is not None:
+                self.history.attach(
+                    self.changes, rows, self.statuses, self.history_place, self.seen
+                )
+            yield rows
+        if self.events is not None:
+            self.orphans += self.events.leftovers("no such ticket in the ticket file")
+        self.orphans += self.history_bad
+        for ticket, ticket_changes in self.changes.items():  # the history's other tickets
+            first = ticket_changes[0]
+            key = first.key if isinstance(first.key, int) else 0
+            error = f"{self.history_place(first.key)}: no such ticket in the ticket file"
+            self.orphans.append(TicketRow(key, ticket, error=error))
+        self.changes = {}
+
+    def rows(self) -> list[TicketRow[int]]:
+        """Every ticket row at once (what a period's compliance needs)."""
+        return [row for chunk in self.chunks() for row in chunk]
+
+
+def _profile(value: str | None, command: str) -> Profile | None:
+    if value is None:
+        return None
+    if value in profiles.ids():
+        return profiles.get(value)
+    if Path(value).suffix.lower() in (".yaml", ".yml", ".json"):
+        return profiles.load(value)  # a ProfileError: one line per problem
+    close = profiles.close_matches(value)
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    raise UsageError(
+        f"slacalc {command}: --from {value!r} is no profile{hint} (built in: "
+        f"{', '.join(profiles.ids())}; or a .yaml/.json profile file)"
+    )
+
+
+def _mapping(pairs: list[str], command: str) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, target = pair.rpartition("=")
+        if not sep or not name.strip() or not target.strip():
+            raise UsageError(
+                f"slacalc {command}: --priority {pair!r} is not NAME=ID (e.g. --priority "
+                "Highest=P1; quote names with spaces: --priority 'Very high=P1')"
+            )
+        mapping[name.strip()] = target.strip()
+    return mapping
+
+
+def read_input(args: argparse.Namespace, contract: Contract, command: str) -> Input:
+    """Open the ticket file ``args.path`` for ``contract`` and read ``--events`` and
+    ``--history`` (whole, by ticket); the ticket rows come from :meth:`Input.chunks`."""
+    profile = _profile(getattr(args, "profile", None), command)
+    try:
+        reading = ExportReading.build(
+            contract,
+            profile,
+            tz=getattr(args, "tz", None),
+            priorities=_mapping(getattr(args, "priority", []) or [], command),
+        )
+    except MappingError as error:
+        raise UsageError(f"slacalc {command}: {error}") from None
+    encoding = getattr(args, "encoding", None) or (
+        profile.encoding if profile is not None else "utf-8-sig"
+    )
+    delimiter = profile.delimiter if profile is not None else None
+    known, required = reading.ticket_columns()
+    records = read_records(
+        args.path,
+        "ticket file",
+        known,
+        required,
+        encoding=encoding,
+        delimiter=delimiter,
+        loose=profile is not None,
+    )
+    first = next(records, None)  # the header is checked before the other files are read
+    result = Input(itertools.chain([first] if first is not None else [], records), reading)
+    if args.events is not None:
+        name = Path(args.events).name
+        result.events = EventIndex(
+            read_records(
+                args.events, "events file", EVENT_FILE_COLUMNS, EVENT_FILE_COLUMNS[:3],
+                encoding=encoding,
+            ),
+            lambda line: f"{name} line {line}",
+            reading.times,
+        )  # fmt: skip
+    history_path = getattr(args, "history", None)
+    if history_path is not None:
+        _read_history(history_path, profile, contract, encoding, delimiter, result, command)
+    return result
+
+
+def _read_history(
+    path: str,
+    profile: Profile | None,
+    contract: Contract,
+    encoding: str,
+    delimiter: str | None,
+    result: Input,
+    command: str,
+) -> None:
+    statuses = profile.statuses if profile is not None else None
+    statuses = statuses or contract.statuses
+    if statuses is None:
+        raise UsageError(
+            f"slacalc {command}: --history needs to know which statuses pause, resolve and "
+            "close: pass --from PROFILE (a profile with statuses), or use a contract file "
+            "with statuses"
+        )
+    history = History.columns_of(profile)
+    known, required = history.known()
+    name = Path(path).name
+
+    def place(line: object) -> str:
+        return f"{name} line {line}"
+
+    result.changes, result.history_bad = history.read(
+        read_records(
+            path, "history file", known, required,
+            encoding=encoding, delimiter=delimiter, loose=True,
+        ),
+        result.reading.times,
+        place,
+    )  # fmt: skip
+    result.history, result.statuses, result.history_place = history, statuses, place
+
+
+def explain_statuses(data: Input, out: TextIO) -> None:
+    """The statuses the history held, how each was read and how often it was entered."""
+    if data.statuses is None:
+        print("no status history was read (--history FILE)", file=out)
+        return
+    print("statuses in the history (entered how often, and how slacalc reads them):", file=out)
+    table = [["status", "read as", "changes"]]
+    for status, count in sorted(data.seen.items(), key=lambda item: (-item[1], item[0])):
+        role = data.statuses.role(status)
+        table.append([status, role if role != "running" else "running (not named)", str(count)])
+    align(table, out)
