@@ -227,7 +227,7 @@ def test_a_profile_file_with_bad_fields_lists_each_problem(
     assert (code, out) == (2, "")
     lines = err.splitlines()
     assert lines[0] == f"slacalc: {bad}: invalid profile:"
-    assert any(line.startswith("columns: ") and "'idd'" in line for line in lines[1:])
+    assert any(line.startswith("columns.idd: ") for line in lines[1:])
     assert any(line.startswith("delimiter: ") for line in lines[1:])
 
 
@@ -248,3 +248,42 @@ def test_hostile_exports_give_one_line_never_a_traceback(
         assert code == 2
         assert len(err.splitlines()) == 1
         assert "Traceback" not in err
+
+
+def test_the_issues_dutch_excel_file_with_a_profile_that_extends_topdesk(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # An Excel "CSV (;)" file: a BOM before cp1252 text, ';', '23-11-2026 16:00'; the
+    # desk's own priority names and one status of its own, in four lines of profile.
+    (tmp_path / "onze.yaml").write_text(
+        "extends: topdesk\n"
+        "priorities: {Spoed: level-1, Normaal: level-2}\n"
+        "statuses: {paused: [Wacht op klant], resolved: [Gereed], closed: [Afgemeld]}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "export.csv").write_bytes(
+        b"\xef\xbb\xbf"
+        + (
+            "Nummer;Korte omschrijving;Prioriteit;Aanmelddatum;Datum gereed\r\n"
+            # level-1, 4 h of support time from Monday 16:00: due 20:00; done 18:30: met
+            "I 001;Storing café;Spoed;23-11-2026 16:00;23-11-2026 18:30\r\n"
+            # level-1 from Friday 16:00 (Fri closes 17:00): 1 h Friday, 3 h from Monday
+            # 08:00: due Monday 30 November 11:00; not done at --at (Mon 12:00): breached
+            "I 002;Printer;Spoed;27-11-2026 16:00;\r\n"
+        ).encode("cp1252")
+    )
+    code, out, err = run(
+        capsys, "check", "intramed/online", str(tmp_path / "export.csv"),
+        "--from", str(tmp_path / "onze.yaml"), "--encoding", "cp1252",
+        "--tz", "Europe/Amsterdam", "--at", AT, "--format", "json",
+    )  # fmt: skip
+    assert (code, err) == (1, "")
+    found = records(out)
+    assert (found["I 001", "restore"]["status"], found["I 001", "restore"]["due_at"]) == (
+        "met",
+        "2026-11-23T20:00:00+01:00",
+    )
+    assert (found["I 002", "restore"]["status"], found["I 002", "restore"]["due_at"]) == (
+        "breached",
+        "2026-11-30T11:00:00+01:00",
+    )

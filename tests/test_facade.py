@@ -83,7 +83,8 @@ def test_the_dump_holds_the_targets_as_data() -> None:
 def test_contract_is_its_terms_plus_questions() -> None:
     assert issubclass(Contract, ContractTerms)
     assert Contract.model_json_schema()["title"] == "Contract"
-    assert list(Contract.model_fields) == list(ContractTerms.model_fields)
+    # the terms, and the default reading of a status history (SPEC 8)
+    assert list(Contract.model_fields) == [*ContractTerms.model_fields, "statuses"]
 
 
 @pytest.mark.parametrize(

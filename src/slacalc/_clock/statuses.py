@@ -27,7 +27,7 @@ to_status)`` rows by SPEC 8 rule 1:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -92,8 +92,8 @@ class StatusMap(BaseModel):
         >>> from datetime import datetime, timezone
         >>> at = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
         >>> m = StatusMap(paused=["Pending"], resolved=["Solved"])
-        >>> [e.kind for e in m.events([(at, "Pending", "Solved")])]
-        ['resumed', 'resolved']
+        >>> [e.kind for e in m.events([(at, "Pending", "Solved")], opened_at=at.replace(hour=8))]
+        ['paused', 'resumed', 'resolved']
         >>> m.events([(at, "Pending")], opened_at=at.replace(hour=10))
         Traceback (most recent call last):
         ...
@@ -104,23 +104,23 @@ class StatusMap(BaseModel):
         previous: datetime | None = None
         for number, row in enumerate(history, start=1):
             at, before, after = _unpack(row, number)
-            if opened_at is not None and at < opened_at:
+            if opened_at is not None and _utc(at) < _utc(opened_at):
                 raise TicketError(
                     f"history row {number} at {at.isoformat()} is before the ticket was "
                     f"opened ({opened_at.isoformat()}): fix the row or the opening time"
                 )
-            if previous is not None and at < previous:
+            if previous is not None and _utc(at) < _utc(previous):
                 raise TicketError(
                     f"history row {number} at {at.isoformat()} is before the row above it "
                     f"({previous.isoformat()}): sort the history by time"
                 )
             if current is None:
-                if before is not None:
+                if before is not None:  # the status the ticket was in since its opening
                     current = self.role(before)
-                elif opened_at is None or at == opened_at:
+                    events.extend(_change("running", current, opened_at or at, before))
+                elif opened_at is None or _utc(at) == _utc(opened_at):
                     current = self.role(after)  # the status the ticket was opened in
-                    if current == "paused":
-                        events.append(Event(at=at, kind="paused", reason=after))
+                    events.extend(_change("running", current, at, after))
                     previous = at
                     continue
                 else:
@@ -129,6 +129,12 @@ class StatusMap(BaseModel):
             events.extend(_change(current, role, at, after))
             current, previous = role, at
         return events
+
+
+def _utc(at: datetime) -> datetime:
+    """``at`` in UTC: instants of different zones compare as instants (an aware datetime
+    in a repeated hour compares unequal to the same instant in another zone, PEP 495)."""
+    return at.astimezone(timezone.utc)
 
 
 def _unpack(row: Sequence[object], number: int) -> tuple[datetime, str | None, str]:

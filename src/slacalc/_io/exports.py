@@ -162,9 +162,11 @@ class ExportReading:
         return fields, events
 
     def _unmapped(self, raw: str) -> str:
-        where = f" of {self.contract.id}" if self.contract is not None else ""
-        ids = ", ".join(p.id for p in self.contract.priorities) if self.contract else "ID"
+        add = f"add --priority '{raw}=ID' (in Python priorities={{{raw!r}: ID}})"
+        if self.contract is None:
+            return f"priority {raw!r} is not mapped: {add}, ID a priority of the contract"
+        ids = ", ".join(p.id for p in self.contract.priorities)
         return (
-            f"priority {raw!r} is not mapped to a priority{where}: add --priority "
-            f"'{raw}=ID' (in Python priorities={{{raw!r}: ID}}), ID one of {ids}"
+            f"priority {raw!r} is not mapped to a priority of {self.contract.id}: {add}, "
+            f"ID one of {ids}"
         )

@@ -19,7 +19,7 @@ for a missing id, priority or kind (all of them ``ValueError``).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from slacalc._base.errors import CalendarError, TicketError
@@ -112,7 +112,8 @@ def _after_opening(opened: datetime, value: object, what: str) -> datetime:
         raise CalendarError(f"{what} {shown(str(value))} is not a number of minutes") from None
     if not 0 <= minutes < 10**8 or minutes != minutes:
         raise CalendarError(f"{what} {shown(str(value))} is not a number of minutes >= 0")
-    return opened + timedelta(minutes=minutes)
+    # real time: add in UTC (aware arithmetic in one zone is wall-clock time across DST)
+    return (opened.astimezone(timezone.utc) + timedelta(minutes=minutes)).astimezone(opened.tzinfo)
 
 
 def ticket_from_record(

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 
 from dateutil.parser import isoparse
 
@@ -40,7 +40,18 @@ from slacalc._engine.instants import zone
 
 __all__ = ["STRICT", "TimeReader", "shown"]
 
-_BRACKETED = re.compile(r"^(?P<time>[^\[\]]+)\[!?(?P<zone>[^\[\]=]+)\](?:\[[^\[\]]*\])*$")
+_BRACKETED = re.compile(r"^(?P<time>[^\[\]]+)(?P<tags>(?:\[[^\[\]]*\])+)$")
+_OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
+
+
+def _blank(value: object) -> bool:
+    """A cell with no time: ``None``, blank text, NaN or NaT."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return True
+    try:
+        return bool(value != value)  # NaN and NaT are not equal to themselves
+    except (TypeError, ValueError):
+        return False
 
 
 def shown(text: str) -> str:
@@ -51,7 +62,7 @@ def shown(text: str) -> str:
     """
     if len(text) <= 60:
         return repr(text)
-    return f"{text[:60]!r}"[:-1] + f"...' ({len(text):,} characters)"
+    return f"{text[:60] + '...'!r} ({len(text):,} characters)"
 
 
 @dataclass(frozen=True)
@@ -68,7 +79,7 @@ class TimeReader:
 
     def read(self, value: object, what: str) -> datetime:
         """The aware instant of a cell (text or ``datetime``); see the module."""
-        if value is None or (isinstance(value, str) and not value.strip()):
+        if _blank(value):
             raise CalendarError(f"{what} is empty")
         if isinstance(value, datetime):
             to_pydatetime = getattr(value, "to_pydatetime", None)  # pandas Timestamp
@@ -85,7 +96,7 @@ class TimeReader:
         text = str(value).strip()
         bracketed = _BRACKETED.match(text)
         if bracketed is not None:
-            return self._bracketed(bracketed.group("time"), bracketed.group("zone"), what, text)
+            return self._bracketed(bracketed.group("time"), bracketed.group("tags"), what, text)
         parsed = self._parse(text, what)
         if parsed.tzinfo is not None and parsed.utcoffset() is not None:
             return parsed
@@ -106,17 +117,25 @@ class TimeReader:
         tried = f" or {', '.join(repr(f) for f in self.formats)}" if self.formats else ""
         raise CalendarError(f"{what} {shown(text)} is not an ISO 8601 time{tried}") from None
 
-    def _bracketed(self, time_text: str, zone_name: str, what: str, text: str) -> datetime:
-        try:
-            where = zone(zone_name.strip())
-        except CalendarError as error:
-            raise CalendarError(f"{what} {shown(text)}: {error}") from None
+    def _bracketed(self, time_text: str, tags: str, what: str, text: str) -> datetime:
+        """RFC 9557: the first bracket without ``=`` names the zone (an IANA name or an
+        offset, ``!`` marking it critical); ``key=value`` tags (a calendar) are ignored."""
+        names = [t.lstrip("!").strip() for t in tags[1:-1].split("][") if "=" not in t]
+        where: tzinfo | None = None
+        if names:
+            offset = _OFFSET.match(names[0])
+            try:
+                where = _fixed(offset) if offset is not None else zone(names[0])
+            except CalendarError as error:
+                raise CalendarError(f"{what} {shown(text)}: {error}") from None
         try:
             parsed = isoparse(time_text.strip())
         except (ValueError, OverflowError):
             raise CalendarError(f"{what} {shown(text)} is not an RFC 9557 time") from None
         if parsed.tzinfo is not None and parsed.utcoffset() is not None:
-            return parsed.astimezone(where)  # the offset fixes the instant
+            return parsed.astimezone(where) if where is not None else parsed  # the offset rules
+        if where is None:
+            raise NaiveDatetimeError(self._no_offset(time_text.strip(), parsed, what))
         return self._local(parsed, where, what, text)
 
     def _local(self, naive: datetime, where: tzinfo, what: str, text: str) -> datetime:
@@ -133,9 +152,10 @@ class TimeReader:
 
     def _no_offset(self, text: str, parsed: datetime, what: str) -> str:
         if self.hint is None:
+            iso = text if _is_iso(text) else parsed.isoformat()
             return (
                 f"{what} {text!r} has no UTC offset: write it with its offset (e.g. "
-                f"{text}+00:00 for UTC) or pass {self.option.format(zone='ZONE')} (an IANA "
+                f"{iso}+00:00 for UTC) or pass {self.option.format(zone='ZONE')} (an IANA "
                 "zone name)"
             )
         try:
@@ -143,10 +163,25 @@ class TimeReader:
         except (ValueError, OverflowError):  # pragma: no cover - a date past the zone's range
             offset = "+0000"
         written = f"{offset[:3]}:{offset[3:]}"
+        iso = text if _is_iso(text) else parsed.isoformat()  # a strptime format's own text
         return (
-            f"{what} {text!r} has no UTC offset: write {text}{written} (the offset of "
+            f"{what} {text!r} has no UTC offset: write {iso}{written} (the offset of "
             f"{self.hint} on that date) or pass {self.option.format(zone=self.hint)}"
         )
+
+
+def _is_iso(text: str) -> bool:
+    try:
+        isoparse(text)
+    except (ValueError, OverflowError):
+        return False
+    return True
+
+
+def _fixed(offset: re.Match[str]) -> tzinfo:
+    sign = -1 if offset.group(1) == "-" else 1
+    minutes = int(offset.group(2)) * 60 + int(offset.group(3))
+    return timezone(sign * timedelta(minutes=minutes))
 
 
 #: ISO 8601 with an offset (or RFC 9557) only: the reader of slacalc's own files.

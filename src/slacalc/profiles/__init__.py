@@ -119,15 +119,42 @@ def load(path: str | Path) -> Profile:
     data = read_data_file(path, "profile", ProfileError)
     if not isinstance(data, dict):
         raise ProfileError(f"{path}: not a profile: expected a mapping of fields")
-    try:
-        base_id = data.get("extends")
-        if base_id is not None:
-            if not isinstance(base_id, str):
-                raise ProfileError(f"{path}: extends: {base_id!r} is not a profile id")
+    base_id = data.get("extends")
+    base: Profile | None = None
+    if base_id is not None:
+        if not isinstance(base_id, str):
+            raise ProfileError(f"{path}: extends: {base_id!r} is not a profile id")
+        try:
             base = get(base_id)
+        except UnknownProfileError:
+            close = close_matches(base_id)
+            hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+            raise ProfileError(
+                f"{path}: extends: unknown profile {base_id!r}{hint} (built in: {', '.join(ids())})"
+            ) from None
+    problems = _unknown_columns(data)
+    try:
+        if base is not None:
             changes = {k: v for k, v in data.items() if k != "extends"}
-            return base.with_changes({"id": f"{base.id}+{path.stem}", **changes})
-        return Profile.model_validate(data)
+            profile = base.with_changes({"id": f"{base.id}+{path.stem}", **changes})
+        else:
+            profile = Profile.model_validate(data)
     except ValidationError as error:
-        problems = validation_problems(error.errors(), "profile")  # type: ignore[arg-type]
-        raise ProfileError(f"{path}: invalid profile:\n" + "\n".join(problems)) from None
+        found = validation_problems(error.errors(), "profile")  # type: ignore[arg-type]
+        own = bool(problems)  # the columns' unknown fields are named one by one above
+        problems += [p for p in found if not (own and "unknown slacalc field" in p)]
+    if problems:
+        raise ProfileError(f"{path}: invalid profile:\n" + "\n".join(problems))
+    return profile
+
+
+def _unknown_columns(data: dict[str, object]) -> list[str]:
+    """One problem per key of ``columns`` that is no slacalc field, with its path."""
+    columns = data.get("columns")
+    if not isinstance(columns, dict):
+        return []
+    return [
+        f"columns.{name}: unknown slacalc field {name!r} (fields: {', '.join(PROFILE_FIELDS)})"
+        for name in columns
+        if name not in PROFILE_FIELDS
+    ]
