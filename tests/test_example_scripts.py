@@ -158,3 +158,14 @@ def test_my_own_contract_without_pyyaml_says_how_to_get_it(
     monkeypatch.setitem(__import__("sys").modules, "yaml", None)
     out = run("my_own_contract.py", capsys)
     assert "needs PyYAML: pip install 'slacalc[yaml]'" in out
+
+
+def test_cluster_compliance_runs_on_a_local_cluster(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("distributed")
+    monkeypatch.setattr("sys.argv", ["cluster_compliance.py", "3000"])
+    out = run("cluster_compliance.py", capsys)
+    assert out.startswith("3,000 tickets, vioms/advanced, share of targets met per month:")
+    assert "2 worker processes:" in out
+    assert "P4       response" in out

@@ -17,14 +17,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias, overload
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
+from slacalc import _arrays as arrays
+from slacalc._arrays import is_array
 from slacalc._base.errors import CalendarError, InvalidIntervalError
-from slacalc._base.frozen import InstanceCache
+from slacalc._calendar.compiled import TIMELINES as _TIMELINES
+from slacalc._calendar.compiled import timeline_of
 from slacalc._calendar.durations import CalendarTime, WorkingDays, step_calendar_time
 from slacalc._calendar.fields import HoursField, OverridesField, hours_in, overrides_in
 from slacalc._calendar.holidays import Holidays, as_holidays
@@ -38,20 +40,23 @@ from slacalc._engine.instants import (
     to_us,
     zone,
 )
-from slacalc._engine.sources import CombinedSource, Operation, WeeklySource
-from slacalc._engine.timeline import Timeline
-from slacalc._engine.windows import WEEKDAYS, merge_day
+from slacalc._engine.sources import Operation
+from slacalc._engine.windows import WEEKDAYS
 
 if TYPE_CHECKING:
     from holidays import HolidayBase
 
-__all__ = ["Calendar", "HolidaysInput", "timeline_of"]
+__all__ = ["Calendar", "Column", "HolidaysInput", "timeline_of"]
+
+#: A pandas ``Series`` / ``DatetimeIndex`` or a numpy array (SPEC 9): the array calls
+#: take and return them (typed loosely: slacalc does not depend on pandas or numpy).
+Column: TypeAlias = Any
+#: A duration: open time, working days or calendar time; or a column of timedeltas.
+Duration: TypeAlias = Any
 
 #: What a calendar accepts as its holidays (SPEC 1, rule 3): a :class:`Holidays`, a
 #: ``holidays.HolidayBase`` such as ``holidays.NL()``, a list of dates, or ``None``.
 HolidaysInput = "Holidays | HolidayBase | Iterable[date] | None"
-
-_TIMELINES: InstanceCache[Timeline] = InstanceCache()
 
 
 class Calendar(BaseModel):
@@ -219,7 +224,11 @@ class Calendar(BaseModel):
         return zone(self.tz)
 
     # -- questions ----------------------------------------------------------------------
-    def is_open(self, t: datetime) -> bool:
+    @overload
+    def is_open(self, t: datetime) -> bool: ...
+    @overload
+    def is_open(self, t: Column) -> Column: ...
+    def is_open(self, t: datetime | Column) -> bool | Column:
         """Whether the clock may run at ``t`` (window starts count, ends do not).
 
         >>> from datetime import datetime, timezone
@@ -227,9 +236,15 @@ class Calendar(BaseModel):
         >>> cal.is_open(datetime(2026, 11, 23, 17, 0, tzinfo=timezone.utc))
         False
         """
+        if not isinstance(t, datetime) and is_array(t):
+            return arrays.is_open(timeline_of(self), t)
         return timeline_of(self).is_open(to_us(t, "t"))
 
-    def next_open(self, t: datetime) -> datetime:
+    @overload
+    def next_open(self, t: datetime) -> datetime: ...
+    @overload
+    def next_open(self, t: Column) -> Column: ...
+    def next_open(self, t: datetime | Column) -> datetime | Column:
         """``t`` itself when open, else the next opening.
 
         >>> from datetime import datetime, timezone
@@ -237,9 +252,15 @@ class Calendar(BaseModel):
         >>> cal.next_open(datetime(2026, 11, 21, 12, 0, tzinfo=timezone.utc)).isoformat()
         '2026-11-23T09:00:00+00:00'
         """
+        if not isinstance(t, datetime) and is_array(t):
+            return arrays.next_open(timeline_of(self), self.zone, t)
         return from_us(timeline_of(self).next_open(to_us(t, "t")), self.zone)
 
-    def next_close(self, t: datetime) -> datetime:
+    @overload
+    def next_close(self, t: datetime) -> datetime: ...
+    @overload
+    def next_close(self, t: Column) -> Column: ...
+    def next_close(self, t: datetime | Column) -> datetime | Column:
         """The end of the open stretch containing or following ``t``.
 
         >>> from datetime import datetime, timezone
@@ -247,9 +268,15 @@ class Calendar(BaseModel):
         >>> cal.next_close(datetime(2026, 11, 23, 17, 0, tzinfo=timezone.utc)).isoformat()
         '2026-11-24T17:00:00+00:00'
         """
+        if not isinstance(t, datetime) and is_array(t):
+            return arrays.next_close(timeline_of(self), self.zone, t)
         return from_us(timeline_of(self).next_close(to_us(t, "t")), self.zone)
 
-    def add(self, t: datetime, duration: timedelta | WorkingDays | CalendarTime) -> datetime:
+    @overload
+    def add(self, t: datetime, duration: timedelta | WorkingDays | CalendarTime) -> datetime: ...
+    @overload
+    def add(self, t: Column, duration: Duration) -> Column: ...
+    def add(self, t: datetime | Column, duration: Duration) -> datetime | Column:
         """The due instant: the earliest instant at which ``duration`` has passed since ``t``.
 
         A ``timedelta`` is open time; ``WorkingDays`` and ``CalendarTime`` follow SPEC 1,
@@ -264,8 +291,12 @@ class Calendar(BaseModel):
             # The hot path, inlined: exact microseconds, the cached timeline, one search.
             try:
                 us = (t - EPOCH) // ONE_US
-            except TypeError:
+            except TypeError:  # not a datetime: a numpy column, or a bad argument
+                if is_array(t):
+                    return arrays.add(timeline_of(self), self.zone, t, duration)
                 us = to_us(t, "t")
+            if type(us) is not int:  # a pandas column (SPEC 9): not a datetime
+                return arrays.add(timeline_of(self), self.zone, t, duration)
             amount = (duration.days * 86_400 + duration.seconds) * US + duration.microseconds
             if amount < 0:
                 raise CalendarError(
@@ -276,6 +307,10 @@ class Calendar(BaseModel):
             seconds, micro = divmod(timeline.add(us, amount), US)
             result = datetime.fromtimestamp(seconds, timeline.tz)
             return result.replace(microsecond=micro) if micro else result
+        if not isinstance(t, datetime) and is_array(t):
+            if isinstance(duration, timedelta) or is_array(duration):
+                return arrays.add(timeline_of(self), self.zone, t, duration)
+            return arrays.each(t, lambda one: self.add(one, duration), "t", self.zone)
         us = to_us(t, "t")
         if isinstance(duration, WorkingDays):
             return from_us(timeline_of(self).add_working_days(us, duration.days), self.zone)
@@ -287,7 +322,11 @@ class Calendar(BaseModel):
             f"duration {duration!r} is not a timedelta, WorkingDays or CalendarTime"
         )
 
-    def subtract(self, t: datetime, duration: timedelta | CalendarTime) -> datetime:
+    @overload
+    def subtract(self, t: datetime, duration: timedelta | CalendarTime) -> datetime: ...
+    @overload
+    def subtract(self, t: Column, duration: Duration) -> Column: ...
+    def subtract(self, t: datetime | Column, duration: Duration) -> datetime | Column:
         """The latest ``s`` with ``between(s, t) == duration`` (for a ``timedelta``).
 
         A ``CalendarTime`` steps back in local dates and real hours instead.
@@ -298,6 +337,10 @@ class Calendar(BaseModel):
         ...              timedelta(hours=2)).isoformat()
         '2026-11-23T16:00:00+00:00'
         """
+        if not isinstance(t, datetime) and is_array(t):
+            if isinstance(duration, CalendarTime):
+                return arrays.each(t, lambda one: self.subtract(one, duration), "t", self.zone)
+            return arrays.subtract(timeline_of(self), self.zone, t, duration)
         us = to_us(t, "t")
         if isinstance(duration, timedelta):
             amount = duration_us(duration)
@@ -310,7 +353,11 @@ class Calendar(BaseModel):
             f"duration {duration!r} cannot be subtracted: use a timedelta or CalendarTime"
         )
 
-    def between(self, a: datetime, b: datetime) -> timedelta:
+    @overload
+    def between(self, a: datetime, b: datetime) -> timedelta: ...
+    @overload
+    def between(self, a: Column, b: Column) -> Column: ...
+    def between(self, a: datetime | Column, b: datetime | Column) -> timedelta | Column:
         """Open time in ``[a, b)``.
 
         >>> from datetime import datetime, timezone
@@ -319,6 +366,8 @@ class Calendar(BaseModel):
         ...             datetime(2026, 11, 23, 10, tzinfo=timezone.utc))
         datetime.timedelta(seconds=7200)
         """
+        if not isinstance(a, datetime) and is_array(a):
+            return arrays.between(timeline_of(self), a, b)
         start, end = to_us(a, "a"), to_us(b, "b")
         if end < start:
             raise InvalidIntervalError(
@@ -345,46 +394,3 @@ class Calendar(BaseModel):
             return []
         tz = self.zone
         return [(from_us(s, tz), from_us(e, tz)) for s, e in timeline_of(self).spans(start, end)]
-
-
-def timeline_of(calendar: Calendar) -> Timeline:
-    """The compiled timeline of a calendar: one per calendar object, kept beside it.
-
-    Equal calendars share one timeline (:func:`_shared_timeline`); the per-object slot
-    makes the lookup one dict probe on the hot path (docs/architecture.md, caches).
-
-    >>> cal = Calendar.weekdays("09:00", "17:00", tz="UTC")
-    >>> timeline_of(cal) is timeline_of(Calendar.weekdays("09:00", "17:00", tz="UTC"))
-    True
-    """
-    slot = _TIMELINES.slots.get(id(calendar))
-    if slot is not None and slot[0]() is calendar:
-        return slot[1]
-    timeline = _shared_timeline(calendar)
-    _TIMELINES.put(calendar, timeline)
-    return timeline
-
-
-def _describe(calendar: Calendar) -> str:
-    """How the engine names a calendar in its messages."""
-    if calendar.operation is not None:
-        return f"<{calendar.operation} of {len(calendar.operands)} calendars in {calendar.tz}>"
-    days = ", ".join(f"{d} {' '.join(ws)}" for d, ws in calendar.hours) or "no weekly hours"
-    return f"<{calendar.tz}: {days}>"
-
-
-def _source_for(calendar: Calendar) -> WeeklySource | CombinedSource:
-    tz = zone(calendar.tz)
-    if calendar.operation is not None:
-        return CombinedSource(calendar.operation, [timeline_of(c) for c in calendar.operands], tz)
-    by_day = dict(calendar.hours)
-    weekly = [merge_day(by_day.get(day, ())) for day in WEEKDAYS]
-    overrides = {day: merge_day(ws) for day, ws in calendar.overrides}
-    holidays = calendar.holidays.dates if calendar.holidays is not None else None
-    return WeeklySource(tz, weekly, overrides, holidays)
-
-
-@lru_cache(maxsize=512)
-def _shared_timeline(calendar: Calendar) -> Timeline:
-    """One compiled timeline per distinct calendar value, shared by equal calendars."""
-    return Timeline(_source_for(calendar), zone(calendar.tz), _describe(calendar))

@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from typing import NamedTuple
 
 from slacalc._base.errors import CalendarError
 from slacalc._engine.chunks import Chunk, ChunkSource, Window, year_of, year_start
@@ -36,7 +37,16 @@ from slacalc._engine.instants import (
 from slacalc._engine.spans import Span
 
 # Chunk and the year helpers are part of the timeline's vocabulary: re-exported here.
-__all__ = ["COMPACT_ABOVE", "Chunk", "ChunkSource", "Timeline", "Window", "year_of", "year_start"]
+__all__ = [
+    "COMPACT_ABOVE",
+    "Chunk",
+    "ChunkSource",
+    "Flat",
+    "Timeline",
+    "Window",
+    "year_of",
+    "year_start",
+]
 
 #: Above this many spans the compiled arrays are ``array('q')`` (8 bytes a value) instead
 #: of lists of ints (40 bytes a value). Lists are faster to index (about 50 ns against 120
@@ -62,6 +72,18 @@ class _State:
     wends: Sequence[int]
     wdates: Sequence[int]
     work_dates: Sequence[int]
+
+
+class Flat(NamedTuple):
+    """The open spans of a compiled range ``[lo, hi)``: ``starts``, ``ends``, the open time
+    before each span (``cum``, from ``lo``) and up to its end (``cum_end``)."""
+
+    lo: int
+    hi: int
+    starts: Sequence[int]
+    ends: Sequence[int]
+    cum: Sequence[int]
+    cum_end: Sequence[int]
 
 
 class Timeline:
@@ -170,6 +192,12 @@ class Timeline:
                 f"check its hours, holidays and overrides"
             )
         return self._extend(state.first - 1, state.last)
+
+    def flat(self, a: int, b: int) -> Flat:
+        """The flat arrays over a compiled range holding ``[a, b]`` (``a <= b``): what an
+        array of questions searches (``searchsorted`` instead of ``bisect``)."""
+        state = self._covering_both(a, b)
+        return Flat(state.lo, state.hi, state.starts, state.ends, state.cum, state.cum_end)
 
     # -- queries (all in microseconds) --------------------------------------------------
     @staticmethod

@@ -7,7 +7,7 @@ value that means the status; other records are skipped. Each ticket's rows are r
 its :class:`~slacalc.StatusMap`; a row before the ticket's opening, or before the row
 above it, makes the ticket bad, named with the history's own file (or frame) and line.
 
->>> from datetime import datetime
+>>> from datetime import datetime, timedelta, timezone
 >>> from slacalc import StatusMap
 >>> from slacalc._io.rows import TicketRow
 >>> from slacalc._io.times import STRICT
@@ -25,20 +25,22 @@ above it, makes the ticket bad, named with the history's own file (or frame) and
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any, TypeVar
 
 from slacalc._base.errors import TicketError
 from slacalc._clock.statuses import StatusMap
+from slacalc._engine.instants import EPOCH, ONE_US, from_us
 from slacalc._io.records import cell_text
 from slacalc._io.rows import Record, TicketRow
 from slacalc._io.times import TimeReader
 from slacalc.profiles import HistoryColumns, Profile
 
-__all__ = ["Change", "History"]
+__all__ = ["Change", "Changes", "History"]
 
 K = TypeVar("K")
 
@@ -57,6 +59,71 @@ class Change:
     at: datetime
     before: str | None
     after: str
+
+
+_FIELDS = 5  # where, UTC microseconds, UTC offset, status left, status entered
+
+
+class Changes(Mapping[str, list[Change]]):
+    """Each ticket's status changes, held compactly: per ticket one ``array('q')`` of
+    (where, UTC microseconds, UTC offset, status left, status entered), statuses as codes of
+    one shared table, so the history of a million tickets fits in a few hundred MB
+    (benchmarks/bench_import.py). Read as a mapping, a ticket's changes are
+    :class:`Change` objects again; :meth:`pop` takes a ticket's out."""
+
+    def __init__(self) -> None:
+        self._rows: dict[str, array[int]] = {}
+        self._codes: dict[str | None, int] = {None: 0}
+        self._names: list[str | None] = [None]
+        self._keys: list[object] = []  # keys that are not ints (frame labels)
+
+    def _code(self, status: str | None) -> int:
+        code = self._codes.get(status)
+        if code is None:
+            code = self._codes[status] = len(self._names)
+            self._names.append(status)
+        return code
+
+    def add(self, ticket: str, change: Change) -> None:
+        if isinstance(change.key, int) and change.key >= 0:
+            where = change.key
+        else:
+            where = -1 - len(self._keys)
+            self._keys.append(change.key)
+        packed = self._rows.get(ticket)
+        if packed is None:
+            packed = self._rows[ticket] = array("q")
+        at = (change.at - EPOCH) // ONE_US
+        offset = change.at.utcoffset() // ONE_US  # type: ignore[operator]  # aware: checked
+        packed.extend((where, at, offset, self._code(change.before), self._code(change.after)))
+
+    def _unpack(self, packed: array[int]) -> list[Change]:
+        out: list[Change] = []
+        for n in range(0, len(packed), _FIELDS):
+            where, at, offset, before, after = packed[n : n + _FIELDS]
+            key = where if where >= 0 else self._keys[-1 - where]
+            status = self._names[after]
+            assert status is not None
+            zone = timezone(timedelta(microseconds=offset))  # shown as the file gave it
+            out.append(Change(key, from_us(at, zone), self._names[before], status))
+        return out
+
+    def __getitem__(self, ticket: str) -> list[Change]:
+        return self._unpack(self._rows[ticket])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+    def pop(self, ticket: str, default: None = None) -> list[Change] | None:
+        """A ticket's changes, taken out (``None`` when it has none left)."""
+        packed = self._rows.pop(ticket, None)
+        return None if packed is None else self._unpack(packed)
 
 
 @dataclass(frozen=True)
@@ -93,13 +160,13 @@ class History:
         records: Iterable[tuple[K, Record]],
         times: TimeReader,
         place: Callable[[K], str],
-    ) -> tuple[dict[str, list[Change]], list[TicketRow[K]]]:
+    ) -> tuple[Changes, list[TicketRow[K]]]:
         """Each ticket's changes in file order, and the records that could not be read
         (bad rows, keyed by their own keys)."""
         c = self.columns
         statuses = _STATUS_ALIASES if self.own else (c.status,)
         befores = _FROM_ALIASES if self.own else ((c.from_status,) if c.from_status else ())
-        changes: dict[str, list[Change]] = {}
+        changes = Changes()
         bad: list[TicketRow[K]] = []
         for key, record in records:
             if isinstance(record, str):
@@ -127,12 +194,12 @@ class History:
             except ValueError as error:
                 bad.append(TicketRow(key, ticket or None, error=f"{place(key)}: {error}"))
                 continue
-            changes.setdefault(ticket, []).append(Change(key, at, before, after))
+            changes.add(ticket, Change(key, at, before, after))
         return changes, bad
 
     def attach(
         self,
-        changes: dict[str, list[Change]],
+        changes: Changes | dict[str, list[Change]],
         rows: Sequence[TicketRow[K]],
         statuses: StatusMap,
         place: Callable[[Any], str],

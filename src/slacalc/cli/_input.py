@@ -16,7 +16,7 @@ from slacalc._clock.statuses import StatusMap
 from slacalc._facade import Contract
 from slacalc._io.exports import ExportReading, MappingError
 from slacalc._io.files import read_records
-from slacalc._io.history import Change, History
+from slacalc._io.history import Changes, History
 from slacalc._io.records import EVENT_FILE_COLUMNS
 from slacalc._io.rows import CHUNK, EventIndex, Record, TicketRow, read_ticket_rows
 from slacalc._io.text import align
@@ -37,7 +37,7 @@ class Input:
     reading: ExportReading
     events: EventIndex[int] | None = None
     history: History | None = None
-    changes: dict[str, list[Change]] = field(default_factory=dict)
+    changes: Changes = field(default_factory=Changes)
     history_bad: list[TicketRow[int]] = field(default_factory=list)
     history_place: Callable[[object], str] = str
     statuses: StatusMap | None = None
@@ -69,7 +69,7 @@ class Input:
             key = first.key if isinstance(first.key, int) else 0
             error = f"{self.history_place(first.key)}: no such ticket in the ticket file"
             self.orphans.append(TicketRow(key, ticket, error=error))
-        self.changes = {}
+        self.changes = Changes()
 
     def rows(self) -> list[TicketRow[int]]:
         """Every ticket row at once (what a period's compliance needs)."""

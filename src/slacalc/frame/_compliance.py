@@ -13,6 +13,7 @@ from slacalc._base.errors import TicketError
 from slacalc._facade import Contract
 from slacalc._reports.compliance import COUNTERS, GoalResult, bucket, covered_cells, fraction_met
 from slacalc._reports.compliance import compliance as period_compliance
+from slacalc.frame._dask import compliance_table_dask, is_dask
 from slacalc.frame._evaluate import RESULT_COLUMNS
 from slacalc.frame._read import Row, as_contract, as_instant, read_frames
 
@@ -32,7 +33,9 @@ def compliance_table(results: pd.DataFrame) -> pd.DataFrame:
     ``table.attrs["errors"]`` (dicts with ``row``, ``ticket`` and ``error``).
 
     Use this to see how a set of tickets stands; use :func:`compliance` for a
-    contract's period report with its compliance goals.
+    contract's period report with its compliance goals. A Dask DataFrame of results gives
+    a Dask DataFrame: the counts of each partition summed, in the order of their keys
+    (``attrs`` do not travel through Dask: filter ``error`` rows yourself).
 
     >>> import pandas as pd
     >>> from slacalc.frame import evaluate
@@ -47,6 +50,9 @@ def compliance_table(results: pd.DataFrame) -> pd.DataFrame:
     1       P1  resolution        3    0         0        1        NaN
     2       P1     on_site        3    0         0        0        NaN
     """
+    if is_dask(results):  # a Dask DataFrame in, a Dask DataFrame out
+        lazy: pd.DataFrame = compliance_table_dask(results)
+        return lazy
     if not isinstance(results, pd.DataFrame):
         raise TypeError(f"results must be a pandas DataFrame, not {type(results).__name__}")
     needed = ("contract", "priority", "metric", "status", "error")

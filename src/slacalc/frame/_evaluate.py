@@ -12,6 +12,7 @@ from slacalc._clock.report import TicketReport
 from slacalc._facade import Contract
 from slacalc._io.exports import ExportReading
 from slacalc._io.rows import evaluate_rows
+from slacalc.frame._dask import evaluate_dask, is_dask
 from slacalc.frame._read import as_contract, as_instant, as_profile, read_frames, results_zone
 from slacalc.profiles import Profile
 
@@ -72,6 +73,10 @@ def evaluate(
     offset; ``priorities`` maps the export's priority names to the contract's (a profile
     never guesses one: an unmapped priority is a bad row saying what to add).
 
+    ``tickets`` may be a Dask DataFrame: the result is then a Dask DataFrame, each
+    partition evaluated as a pandas frame (``events`` and ``history`` are pandas frames
+    given to every partition; see ``slacalc.frame._dask``).
+
     The result has a fresh index and the columns of :data:`RESULT_COLUMNS`:
 
     ``ticket``, ``contract``, ``priority``, ``metric``
@@ -122,6 +127,12 @@ def evaluate(
     opened_at '2026-11-23T09:00:00' has no time zone (localize it, e.g.
     tz_localize('Europe/Amsterdam'), or pass tz='Europe/Amsterdam')
     """
+    if is_dask(tickets):  # a Dask DataFrame in, a Dask DataFrame out
+        lazy: pd.DataFrame = evaluate_dask(
+            tickets, contract, at=at, events=events, profile=profile, history=history,
+            tz=tz, priorities=priorities,
+        )  # fmt: skip
+        return lazy
     when = as_instant(at, "at")
     default = as_contract(contract) if contract is not None else None
     reading = ExportReading.build(
