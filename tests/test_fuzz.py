@@ -375,7 +375,7 @@ def ticket_frames(draw: st.DrawFn) -> Any:
     cells = [st.one_of(v, v, v, cell(n), FRAME_CELLS) for v, n in zip(valid, names, strict=True)]
     rows = draw(st.lists(st.tuples(*cells).map(list), max_size=5))
     index = draw(st.sampled_from([None, [f"r{n}" for n in range(len(rows))], [7] * len(rows)]))
-    return pd.DataFrame(rows, columns=names, index=index)
+    return pd.DataFrame(rows, columns=names, index=index, dtype=object)
 
 
 @settings(max_examples=examples(75), suppress_health_check=SLOW)
@@ -383,7 +383,9 @@ def ticket_frames(draw: st.DrawFn) -> Any:
 def test_evaluate_gives_every_bad_row_an_error_row(
     tickets: Any, events: list[tuple[str, ...]] | None, contract: str | None
 ) -> None:
-    more = None if events is None else pd.DataFrame(events, columns=list(EVENTS))
+    # dtype=object: text with lone surrogates (bytes that were not UTF-8) stays text even
+    # where pandas stores strings in Arrow (pyarrow installed), which cannot hold them
+    more = None if events is None else pd.DataFrame(events, columns=list(EVENTS), dtype=object)
     names = [n.strip() for n in tickets.columns]
     refused = not {*TICKETS[:3]} <= {*names} or len({*names}) < len(names)  # missing, doubled
     refused |= any(n.endswith("_at") and n not in TICKETS for n in names)  # or unknown

@@ -15,7 +15,17 @@ from slacalc._arrays.columns import Column, as_durations, as_instants
 from slacalc._base.errors import CalendarError, InvalidIntervalError
 from slacalc._engine.timeline import Flat, Timeline
 
-__all__ = ["add", "between", "is_open", "next_close", "next_open", "subtract"]
+__all__ = [
+    "add",
+    "add_us",
+    "between",
+    "between_us",
+    "is_open",
+    "next_close",
+    "next_open",
+    "next_open_us",
+    "subtract",
+]
 
 
 def _arrays(flat: Flat) -> tuple[Any, Any, Any, Any]:
@@ -223,3 +233,38 @@ def _no_nat_in_numpy(column: Column, what: str) -> None:
             f"{what} of NaT (t[{position}]): a numpy bool array has no missing value; drop "
             "the NaT or pass a pandas Series (NaT gives <NA>)"
         )
+
+
+def add_us(timeline: Timeline, us: Any, amount: Any) -> Any:
+    """``Timeline.add`` for int64 arrays of instants and amounts (no NaT), as int64."""
+    import numpy as np
+
+    if len(us) == 0:
+        return us.copy()
+    furthest = timeline.add(int(us.max()), int(amount.max()))
+    starts, ends, cum, cum_end = _arrays(timeline.flat(int(us.min()), furthest))
+    i = _last_start_at_or_before(starts, us)
+    target = _open_before(us, starts, ends, cum, i) + amount
+    j = _first_reaching(cum_end, target, np.maximum(i, 0))
+    return np.where(amount == 0, us, starts[j] + target - cum[j])
+
+
+def between_us(timeline: Timeline, a: Any, b: Any) -> Any:
+    """``Timeline.between`` for int64 arrays with ``a <= b`` (no NaT), as int64."""
+    if len(a) == 0:
+        return a.copy()
+    starts, ends, cum, _ = _arrays(timeline.flat(int(a.min()), int(b.max())))
+    return _open_before(b, starts, ends, cum) - _open_before(a, starts, ends, cum)
+
+
+def next_open_us(timeline: Timeline, us: Any) -> Any:
+    """``Timeline.next_open`` for an int64 array (no NaT), as int64."""
+    import numpy as np
+
+    if len(us) == 0:
+        return us.copy()
+    furthest = timeline.next_open(int(us.max()))
+    starts, ends, _, _ = _arrays(timeline.flat(int(us.min()), furthest))
+    i = _last_start_at_or_before(starts, us)
+    inside = (i >= 0) & (us < ends[np.maximum(i, 0)])
+    return np.where(inside, us, starts[np.minimum(i + 1, len(starts) - 1)])

@@ -22,8 +22,9 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from slacalc import _arrays as arrays
-from slacalc._arrays import is_array
+from slacalc._arrays import columns as arrays_in
+from slacalc._arrays import ops as arrays
+from slacalc._arrays.columns import is_array
 from slacalc._base.errors import CalendarError, InvalidIntervalError
 from slacalc._calendar.compiled import TIMELINES as _TIMELINES
 from slacalc._calendar.compiled import timeline_of
@@ -310,7 +311,7 @@ class Calendar(BaseModel):
         if not isinstance(t, datetime) and is_array(t):
             if isinstance(duration, timedelta) or is_array(duration):
                 return arrays.add(timeline_of(self), self.zone, t, duration)
-            return arrays.each(t, lambda one: self.add(one, duration), "t", self.zone)
+            return arrays_in.each(t, lambda one: self.add(one, duration), "t", self.zone)
         us = to_us(t, "t")
         if isinstance(duration, WorkingDays):
             return from_us(timeline_of(self).add_working_days(us, duration.days), self.zone)
@@ -339,7 +340,7 @@ class Calendar(BaseModel):
         """
         if not isinstance(t, datetime) and is_array(t):
             if isinstance(duration, CalendarTime):
-                return arrays.each(t, lambda one: self.subtract(one, duration), "t", self.zone)
+                return arrays_in.each(t, lambda one: self.subtract(one, duration), "t", self.zone)
             return arrays.subtract(timeline_of(self), self.zone, t, duration)
         us = to_us(t, "t")
         if isinstance(duration, timedelta):

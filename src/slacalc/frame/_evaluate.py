@@ -9,9 +9,11 @@ from typing import Any
 import pandas as pd
 
 from slacalc._clock.report import TicketReport
+from slacalc._engine.instants import EPOCH, ONE_US
 from slacalc._facade import Contract
 from slacalc._io.exports import ExportReading
 from slacalc._io.rows import evaluate_rows
+from slacalc.frame._columnar import Result, evaluate_simple, is_simple
 from slacalc.frame._dask import evaluate_dask, is_dask
 from slacalc.frame._read import as_contract, as_instant, as_profile, read_frames, results_zone
 from slacalc.profiles import Profile
@@ -32,6 +34,10 @@ RESULT_COLUMNS = (
     "error",
     "row",
 )
+
+
+#: Whether simple tickets go columnwise (tests switch it off to compare with the clock).
+COLUMNAR = True
 
 
 def _times(values: list[datetime | None], zone: str) -> Any:
@@ -140,9 +146,25 @@ def evaluate(
     )
     rows, orphans = read_frames(tickets, events, reading, history)
 
-    outcomes = evaluate_rows(default, rows, when)
+    # Simple tickets go columnwise (frame._columnar), the others to the scalar clock.
+    simple: dict[int, str] = {}
+    if COLUMNAR and default is not None:
+        at_us = (when - EPOCH) // ONE_US
+        for n, row in enumerate(rows):
+            pid = is_simple(default, row, at_us)
+            if pid is not None:
+                simple[n] = pid
+    others = [n for n in range(len(rows)) if n not in simple]
+    scalar = evaluate_rows(default, [rows[n] for n in others], when)
+    outcomes = {others[k]: outcome for k, outcome in scalar.items()}
+    columnar: dict[int, list[Result]] = {}
+    if simple:
+        assert default is not None
+        positions = list(simple)
+        found = evaluate_simple(default, [rows[n] for n in positions], list(simple.values()), when)
+        columnar = dict(zip(positions, found, strict=True))
 
-    first = next((used for used, _ in outcomes.values()), None)  # the first good row's
+    first = next((used for used, _ in outcomes.values()), default)  # the first good row's
     zone = results_zone(default if default is not None else first)
     columns: dict[str, list[Any]] = {name: [] for name in RESULT_COLUMNS}
 
@@ -151,6 +173,22 @@ def evaluate(
             values.append(cells.get(name))
 
     for n, row in enumerate([*rows, *orphans]):
+        if n in columnar:
+            assert default is not None
+            for simple_result in columnar[n]:
+                add(
+                    ticket=row.ticket_id,
+                    contract=default.id,
+                    priority=simple_result.priority,
+                    metric=simple_result.metric,
+                    status=simple_result.status,
+                    due_at=simple_result.due_at,
+                    breach_at=simple_result.breach_at,
+                    elapsed=simple_result.elapsed,
+                    ever_breached=simple_result.ever_breached,
+                    row=row.key,
+                )
+            continue
         used, result = outcomes.get(n, (None, row.error))
         if isinstance(result, TicketReport):
             for metric, r in result.targets.items():
@@ -185,4 +223,4 @@ def _column(name: str, values: list[Any], zone: str, index: pd.Index) -> Any:
         return pd.Series(values, dtype="boolean")
     if name == "row":
         return _labels(values, index)
-    return pd.Series(values)  # text: pandas' default text dtype, missing as NA
+    return pd.Series(values, dtype=object)  # text as Python str (lone surrogates and all)

@@ -1,0 +1,124 @@
+"""``frame.evaluate``'s columnar path equals the scalar clock, field by field (SPEC 9).
+
+Random tickets on random contracts' terms: simple ones (only the ticket columns' events)
+go columnwise; pauses, reopens and priority changes among them go to the scalar clock.
+The same frame is evaluated with the columnar path on and off; the results must be
+identical. Calendars: office hours with Dutch holidays and a night calendar across the
+DST changes of 2026 (Europe/Amsterdam: 29 March and 25 October).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+pd = pytest.importorskip("pandas")
+
+from slacalc import Calendar, Contract, Holidays, Priority, Target, contracts, frame  # noqa: E402
+from slacalc.frame import _evaluate  # noqa: E402
+
+AMS = "Europe/Amsterdam"
+CUSTOM = Contract(
+    id="test/columnar",
+    calendars={
+        "office": Calendar.weekdays("09:00", "17:00", tz=AMS, holidays=Holidays(country="NL")),
+        "nights": Calendar(tz=AMS, hours={"sat": ["22:00-06:00"], "sun": ["01:00-04:00"]}),
+    },
+    priorities=[Priority(id="P1"), Priority(id="P2")],
+    targets=[
+        Target(metric="response", priority="P1", within=timedelta(hours=2), calendar="office"),
+        Target(metric="resolution", priority="P1", within=timedelta(hours=8), calendar="nights",
+               starts_on=("responded", "workaround", "resolved", "closed")),
+        Target(metric="response", priority="P2", within=timedelta(0), calendar="office"),
+        Target(metric="resolution", priority="P2", within=None, calendar="office"),
+        Target(metric="on_site", priority="P2", within=timedelta(hours=4), calendar="nights"),
+    ],
+)  # fmt: skip
+CONTRACTS = [CUSTOM, contracts.get("vioms/advanced"), contracts.get("infravision/cloud")]
+PRIORITY = {CUSTOM.id: ["P1", "P2"], "vioms/advanced": ["P1", "P2", "P3", "P4"],
+            "infravision/cloud": ["top", "high", "medium", "low"]}  # fmt: skip
+COLUMNS = ["responded_at", "workaround_at", "root_cause_at", "on_site_requested_at",
+           "on_site_at", "resolved_at"]  # fmt: skip
+ANCHORS = [datetime(2026, m, d, tzinfo=timezone.utc) for m, d in ((3, 26), (10, 22), (6, 8))]
+
+minutes = st.integers(0, 6 * 24 * 60)
+
+
+@st.composite
+def tickets(draw: st.DrawFn, contract_id: str) -> dict[str, object]:
+    anchor = draw(st.sampled_from(ANCHORS))
+    opened = anchor + timedelta(minutes=draw(minutes))
+    row: dict[str, object] = {
+        "id": "x",
+        "priority": draw(st.sampled_from(PRIORITY[contract_id])),
+        "opened_at": opened.isoformat(),
+        "kind": draw(st.sampled_from(["incident", "incident", "bug", "request"])),
+    }
+    for column in COLUMNS:
+        if draw(st.booleans()):
+            # now and then at the opening itself, or two events at one instant
+            offset = draw(st.one_of(st.just(0), st.just(60), minutes))
+            row[column] = (opened + timedelta(minutes=offset)).isoformat()
+    return row
+
+
+@st.composite
+def frames(draw: st.DrawFn) -> tuple[Contract, pd.DataFrame, pd.DataFrame, datetime]:
+    contract = draw(st.sampled_from(CONTRACTS))
+    rows = draw(st.lists(tickets(contract.id), min_size=1, max_size=12))
+    for n, row in enumerate(rows):
+        row["id"] = f"T-{n}"
+    events = []
+    for n in range(len(rows)):  # a few tickets get events the columnar path leaves alone
+        kind = draw(st.sampled_from(["none", "none", "pause", "reopen", "priority"]))
+        if kind == "none":
+            continue
+        opened = datetime.fromisoformat(str(rows[n]["opened_at"]))
+        at = (opened + timedelta(minutes=draw(minutes))).isoformat()
+        if kind == "pause":
+            events.append({"ticket": f"T-{n}", "at": at, "kind": "paused"})
+        elif kind == "reopen":
+            events.append({"ticket": f"T-{n}", "at": at, "kind": "reopened"})
+        else:
+            new = draw(st.sampled_from(PRIORITY[contract.id]))
+            events.append(
+                {"ticket": f"T-{n}", "at": at, "kind": "priority_changed", "priority": new}
+            )
+    at = max(datetime.fromisoformat(str(r["opened_at"])) for r in rows) + timedelta(
+        minutes=draw(st.integers(-3 * 24 * 60, 8 * 24 * 60))
+    )
+    columns = ["ticket", "at", "kind", "priority"]
+    return contract, pd.DataFrame(rows), pd.DataFrame(events, columns=columns), at
+
+
+@settings(max_examples=150)
+@given(frames())
+def test_the_columnar_path_equals_the_scalar_clock(case) -> None:  # type: ignore[no-untyped-def]
+    contract, tickets_frame, events, at = case
+    events = events if len(events) else None
+    fast = frame.evaluate(tickets_frame, contract, at=at, events=events)
+    try:
+        _evaluate.COLUMNAR = False
+        slow = frame.evaluate(tickets_frame, contract, at=at, events=events)
+    finally:
+        _evaluate.COLUMNAR = True
+    pd.testing.assert_frame_equal(fast, slow)
+
+
+def test_simple_tickets_do_go_columnwise(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    real = _evaluate.evaluate_simple
+
+    def counting(contract, rows, priorities, at):  # type: ignore[no-untyped-def]
+        calls.append(len(rows))
+        return real(contract, rows, priorities, at)
+
+    monkeypatch.setattr(_evaluate, "evaluate_simple", counting)
+    tickets_frame = pd.DataFrame(
+        {"id": ["A", "B"], "priority": ["P1", "P2"], "opened_at": ["2026-11-23T09:00+01:00"] * 2}
+    )
+    frame.evaluate(tickets_frame, "vioms/advanced", at="2026-11-24T09:00+01:00")
+    assert calls == [2]
