@@ -132,6 +132,12 @@ def read_input(args: argparse.Namespace, contract: Contract, command: str) -> In
         loose=profile is not None,
     )
     first = next(records, None)  # the header is checked before the other files are read
+    if first is None and profile is not None:
+        # An export with a header and no row is the wrong file or an empty selection.
+        raise UsageError(
+            f"slacalc {command}: {args.path}: no rows after the header: is this the export "
+            f"you meant (its {profile.tool or profile.id} columns are there, no tickets)?"
+        )
     result = Input(itertools.chain([first] if first is not None else [], records), reading)
     if args.events is not None:
         name = Path(args.events).name
