@@ -20,7 +20,7 @@ pd = pytest.importorskip("pandas")
 dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
 
-from slacalc import Calendar, Ticket, contracts, frame, profiles  # noqa: E402
+from slacalc import Calendar, StatusMap, Ticket, contracts, frame, profiles  # noqa: E402
 from slacalc.frame._dask import RESULT_DTYPES  # noqa: E402
 
 TICKETS = int(os.environ.get("SLACALC_DASK_TICKETS", "200000"))
@@ -98,3 +98,36 @@ def test_models_and_reports_pickle_and_evaluate_identically_in_a_worker(client) 
     for model in (contract, contract.calendars["support"], profiles.get("jira"), here):
         assert pickle.loads(pickle.dumps(model)) == model
     assert isinstance(pickle.loads(pickle.dumps(contract.calendars["support"])), Calendar)
+
+
+def test_events_and_a_history_go_to_the_partition_of_their_ticket() -> None:
+    # Dask's local threads (no cluster): two partitions, an events frame and a history
+    # frame given to both; each partition takes the rows of its own tickets.
+    tickets = pd.DataFrame(
+        {
+            "id": ["A", "B", "C", "D"],
+            "priority": ["level-1"] * 4,
+            "opened_at": ["2026-11-23T09:00+01:00"] * 4,  # Monday; restore 4 h of support
+        }
+    )
+    events = pd.DataFrame({"ticket": ["D"], "at": ["2026-11-23T11:00+01:00"], "kind": ["resolved"]})
+    # C waits for the customer 10:00-12:00: due 15:00 instead of 13:00
+    history = pd.DataFrame(
+        {
+            "ticket": ["C", "C"],
+            "at": ["2026-11-23T10:00+01:00", "2026-11-23T12:00+01:00"],
+            "status": ["Waiting", "Open"],
+        }
+    )
+    mine = profiles.Profile(id="mine", statuses=StatusMap(paused=["Waiting"]))
+    lazy = frame.evaluate(
+        dd.from_pandas(tickets, npartitions=2), "intramed/online", at="2026-11-23T16:00+01:00",
+        events=events, history=history, profile=mine, priorities={"level-1": "level-1"},
+    )  # fmt: skip
+    got = lazy.compute().set_index("ticket")
+    assert got.loc["C", "due_at"] == pd.Timestamp("2026-11-23 15:00", tz="Europe/Amsterdam")
+    assert got.loc["D", "status"] == "met"
+    assert got.loc["A", "status"] == "breached"  # due 13:00, not resolved at 16:00
+    with pytest.raises(TypeError, match="events must be a pandas DataFrame"):
+        frame.evaluate(dd.from_pandas(tickets, 2), "intramed/online", at="2026-11-23T16:00+01:00",
+                       events=dd.from_pandas(events, 1))  # fmt: skip
