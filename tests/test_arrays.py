@@ -162,3 +162,15 @@ def test_import_slacalc_imports_neither_numpy_nor_pandas() -> None:
     code = "import sys, slacalc; print('numpy' in sys.modules, 'pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_instants_before_the_first_opening_of_the_compiled_range() -> None:
+    # 1 January 2000 (a Saturday) 00:00 UTC lies before the year's first span (Monday 3
+    # January 08:00 UTC): found by a fuzz test of the columnar frame path.
+    series = column(
+        [datetime(2000, 1, 1, tzinfo=timezone.utc), datetime(2000, 1, 1, 5, tzinfo=timezone.utc)]
+    )
+    same(
+        OFFICE.add(series, timedelta(hours=1)), [OFFICE.add(v, timedelta(hours=1)) for v in series]
+    )
+    same(OFFICE.between(series, series), [timedelta(0), timedelta(0)])

@@ -109,16 +109,38 @@ def test_the_columnar_path_equals_the_scalar_clock(case) -> None:  # type: ignor
 
 
 def test_simple_tickets_do_go_columnwise(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[int] = []
-    real = _evaluate.evaluate_simple
+    fast: list[int] = []
+    simple: list[int] = []
+    real_split, real_simple = _evaluate.split, _evaluate.evaluate_simple
+
+    def splitting(tickets, contract, events, at):  # type: ignore[no-untyped-def]
+        found = real_split(tickets, contract, events, at)
+        fast.append(len(found.positions))
+        return found
 
     def counting(contract, rows, priorities, at):  # type: ignore[no-untyped-def]
-        calls.append(len(rows))
-        return real(contract, rows, priorities, at)
+        simple.append(len(rows))
+        return real_simple(contract, rows, priorities, at)
 
+    monkeypatch.setattr(_evaluate, "split", splitting)
     monkeypatch.setattr(_evaluate, "evaluate_simple", counting)
     tickets_frame = pd.DataFrame(
-        {"id": ["A", "B"], "priority": ["P1", "P2"], "opened_at": ["2026-11-23T09:00+01:00"] * 2}
+        {
+            "id": ["A", "B", "C"],
+            "priority": ["P1", "P2", "P1"],
+            # C's opening has no offset: the row path (its error) takes it
+            "opened_at": ["2026-11-23T09:00+01:00", "2026-11-23T09:00+01:00", "2026-11-23T09:00"],
+        }
     )
-    frame.evaluate(tickets_frame, "vioms/advanced", at="2026-11-24T09:00+01:00")
-    assert calls == [2]
+    results = frame.evaluate(tickets_frame, "vioms/advanced", at="2026-11-24T09:00+01:00")
+    assert (fast, simple) == ([2], [])  # A and B read columnwise; C row by row, with its error
+    assert results["ticket"].tolist()[-1] == "C"
+    assert "no UTC offset" in str(results["error"].iloc[-1])
+    # a ticket with a pause in the events frame goes row by row, and columnwise there
+    events = pd.DataFrame(
+        {"ticket": ["A"], "at": ["2026-11-23T10:00+01:00"], "kind": ["responded"]}
+    )
+    frame.evaluate(
+        tickets_frame.iloc[:2], "vioms/advanced", at="2026-11-24T09:00+01:00", events=events
+    )
+    assert (fast, simple) == ([2, 1], [1])

@@ -52,7 +52,7 @@ def _last_start_at_or_before(starts: Any, us: Any) -> Any:
 
     if len(starts) == 0:
         return np.full(len(us), -1, dtype=np.int64)
-    first_day = int(starts[0]) // _DAY
+    first_day = min(int(starts[0]), int(us.min())) // _DAY  # instants may precede spans
     days = np.arange(first_day, int(us.max()) // _DAY + 2, dtype=np.int64) * _DAY
     table = np.searchsorted(starts, days, side="right")  # spans starting by each midnight
     day = np.clip(us // _DAY - first_day, 0, len(days) - 1)

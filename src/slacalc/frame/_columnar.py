@@ -31,18 +31,35 @@ from slacalc._arrays.ops import add_us, between_us, next_open_us
 from slacalc._calendar.calendar import timeline_of
 from slacalc._clock.report import Status
 from slacalc._contract.models import Target
-from slacalc._engine.instants import EPOCH, ONE_US, from_us, to_timedelta
+from slacalc._engine.instants import (
+    EPOCH,
+    HORIZON_END,
+    HORIZON_START,
+    ONE_US,
+    from_us,
+    to_timedelta,
+)
 from slacalc._facade import Contract
 from slacalc._io.rows import TicketRow
 
-__all__ = ["SIMPLE_KINDS", "Result", "evaluate_simple", "is_simple"]
+__all__ = [
+    "NEVER",
+    "SIMPLE_KINDS",
+    "Result",
+    "TargetColumns",
+    "eligible_targets",
+    "evaluate_simple",
+    "is_simple",
+    "target_columns",
+]
 
 #: The event kinds of the ticket columns: a ticket with only these can go columnwise.
 SIMPLE_KINDS = frozenset(
     {"responded", "workaround", "root_cause_identified", "on_site_requested", "on_site"}
     | {"resolved", "closed"}
 )
-_NEVER = 2**62  # an instant later than any: "this event did not happen"
+NEVER = 2**62  # an instant later than any: "this event did not happen"
+_NEVER = NEVER
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +75,7 @@ class Result:
     ever_breached: bool
 
 
-def _targets(contract: Contract, priority: str, kind: str) -> tuple[Target, ...] | None:
+def eligible_targets(contract: Contract, priority: str, kind: str) -> tuple[Target, ...] | None:
     """The targets of a priority and kind, or ``None`` when one is not plain open time."""
     targets = contract.targets_for(priority, kind)
     if all(t.within is None or type(t.within) is timedelta for t in targets):
@@ -71,12 +88,12 @@ def is_simple(contract: Contract, row: TicketRow[Any], at_us: int) -> str | None
     if row.error is not None or (row.contract is not None and row.contract != contract.id):
         return None
     opened = (row.data["opened_at"] - EPOCH) // ONE_US
-    if opened > at_us:
-        return None
+    if opened > at_us or not HORIZON_START <= opened < HORIZON_END:
+        return None  # the clock's own checks and messages
     seen: set[int] = set()
     for event in row.events:
         at = (event.at - EPOCH) // ONE_US
-        if event.kind not in SIMPLE_KINDS or at < opened or at in seen:
+        if event.kind not in SIMPLE_KINDS or at < opened or at in seen or at >= HORIZON_END:
             return None
         seen.add(at)
     if row.data["kind"] not in contract.kinds:  # the clock's error says what to use
@@ -85,7 +102,7 @@ def is_simple(contract: Contract, row: TicketRow[Any], at_us: int) -> str | None
         pid = contract.priority(row.data["priority"]).id
     except LookupError:
         return None
-    return pid if _targets(contract, pid, row.data["kind"]) is not None else None
+    return pid if eligible_targets(contract, pid, row.data["kind"]) is not None else None
 
 
 def evaluate_simple(
@@ -112,16 +129,31 @@ def evaluate_simple(
                 if when <= at_us:
                     column = times.setdefault(event.kind, np.full(len(members), _NEVER, np.int64))
                     column[position] = min(int(column[position]), when)
-        for target in _targets(contract, pid, kind) or ():
+        for target in eligible_targets(contract, pid, kind) or ():
             results = _target(contract, target, opened, times, at_us, zone)
             for position, n in enumerate(members):
                 out[n].append(results[position])
     return out
 
 
-def _target(
-    contract: Contract, target: Target, opened: Any, times: dict[str, Any], at_us: int, zone: Any
-) -> list[Result]:
+@dataclass(frozen=True)
+class TargetColumns:
+    """One target's answers for a column of tickets: ``status`` (the Status values),
+    ``due`` and ``breach`` (UTC microseconds; meaningful where ``timed``), ``elapsed``
+    (microseconds) and ``breached``."""
+
+    status: Any
+    due: Any
+    breach: Any
+    timed: Any
+    elapsed: Any
+    breached: Any
+
+
+def target_columns(
+    contract: Contract, target: Target, opened: Any, times: dict[str, Any], at_us: int
+) -> TargetColumns:
+    """SPEC 3 for one target over a column of simple tickets (see the module)."""
     import numpy as np
 
     never = np.full(len(opened), _NEVER, np.int64)
@@ -138,37 +170,43 @@ def _target(
     timeline = timeline_of(contract.clock_calendar(target))
     elapsed = np.zeros(len(opened), np.int64)
     elapsed[started] = between_us(timeline, start[started], end[started])
-    metric, pid = target.metric, target.priority
-    if target.within is None:
-        no_target = Status.NO_TARGET.value
-        return [
-            Result(metric, pid, no_target, None, None, to_timedelta(int(e)), False) for e in elapsed
-        ]
-    amount = target.within // ONE_US  # type: ignore[operator]  # a timedelta: checked
     due = np.zeros(len(opened), np.int64)
-    due[started] = add_us(timeline, start[started], np.full(int(started.sum()), amount, np.int64))
     breach = np.zeros(len(opened), np.int64)
+    if target.within is None:
+        status = np.full(len(opened), Status.NO_TARGET.value, dtype=object)
+        timed = np.zeros(len(opened), dtype=bool)
+        return TargetColumns(status, due, breach, timed, elapsed, timed.copy())
+    amount = target.within // ONE_US  # type: ignore[operator]  # a timedelta: checked
+    due[started] = add_us(timeline, start[started], np.full(int(started.sum()), amount, np.int64))
     breach[started] = next_open_us(timeline, due[started])
+    late = np.where(stopped, elapsed > amount, at_us > breach)
+    status = np.where(
+        ~started,
+        Status.NOT_STARTED.value,
+        np.where(
+            late, Status.BREACHED.value, np.where(stopped, Status.MET.value, Status.RUNNING.value)
+        ),
+    ).astype(object)
+    return TargetColumns(status, due, breach, started, elapsed, started & late)
+
+
+def _target(
+    contract: Contract, target: Target, opened: Any, times: dict[str, Any], at_us: int, zone: Any
+) -> list[Result]:
+    found = target_columns(contract, target, opened, times, at_us)
+    metric, pid = target.metric, target.priority
     results: list[Result] = []
     for k in range(len(opened)):
-        if not started[k]:
-            results.append(
-                Result(metric, pid, Status.NOT_STARTED.value, None, None, timedelta(0), False)
-            )
-            continue
-        if stopped[k]:
-            status = Status.MET if elapsed[k] <= amount else Status.BREACHED
-        else:
-            status = Status.BREACHED if at_us > breach[k] else Status.RUNNING
+        timed = bool(found.timed[k])
         results.append(
             Result(
                 metric,
                 pid,
-                status.value,
-                from_us(int(due[k]), zone),
-                from_us(int(breach[k]), zone),
-                to_timedelta(int(elapsed[k])),
-                status is Status.BREACHED,
+                str(found.status[k]),
+                from_us(int(found.due[k]), zone) if timed else None,
+                from_us(int(found.breach[k]), zone) if timed else None,
+                to_timedelta(int(found.elapsed[k])),
+                bool(found.breached[k]),
             )
         )
     return results

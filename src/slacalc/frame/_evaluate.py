@@ -6,16 +6,27 @@ from collections.abc import Hashable, Mapping
 from datetime import datetime
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from slacalc._base.errors import TicketError
 from slacalc._clock.report import TicketReport
 from slacalc._engine.instants import EPOCH, ONE_US
 from slacalc._facade import Contract
 from slacalc._io.exports import ExportReading
-from slacalc._io.rows import evaluate_rows
+from slacalc._io.records import TICKET_COLUMNS
+from slacalc._io.rows import column_problem, evaluate_rows
 from slacalc.frame._columnar import Result, evaluate_simple, is_simple
 from slacalc.frame._dask import evaluate_dask, is_dask
-from slacalc.frame._read import as_contract, as_instant, as_profile, read_frames, results_zone
+from slacalc.frame._fast import results, split
+from slacalc.frame._read import (
+    as_contract,
+    as_instant,
+    as_profile,
+    column_names,
+    read_frames,
+    results_zone,
+)
 from slacalc.profiles import Profile
 
 __all__ = ["RESULT_COLUMNS", "evaluate"]
@@ -38,6 +49,8 @@ RESULT_COLUMNS = (
 
 #: Whether simple tickets go columnwise (tests switch it off to compare with the clock).
 COLUMNAR = True
+#: The text columns keep Python str (objects) however the pieces were built.
+_DTYPES = dict.fromkeys(("ticket", "contract", "priority", "metric", "status", "error"), object)
 
 
 def _times(values: list[datetime | None], zone: str) -> Any:
@@ -141,6 +154,67 @@ def evaluate(
         return lazy
     when = as_instant(at, "at")
     default = as_contract(contract) if contract is not None else None
+    plain = profile is None and history is None and tz is None and not priorities
+    if COLUMNAR and plain and default is not None and _columns_ok(tickets):
+        return _fast_then_rows(tickets, default, when, events)
+    return _by_rows(tickets, default, when, events, profile, history, tz, priorities)
+
+
+def _columns_ok(tickets: pd.DataFrame) -> bool:
+    """Whether a frame has slacalc's own columns, none doubled (else the row path raises)."""
+    if not isinstance(tickets, pd.DataFrame) or not len(tickets):
+        return False
+    try:
+        names = column_names(tickets, "tickets")
+    except TicketError:
+        return False
+    return column_problem(names, TICKET_COLUMNS, TICKET_COLUMNS[:3], say_required=True) is None
+
+
+def _fast_then_rows(
+    tickets: pd.DataFrame, contract: Contract, when: datetime, events: pd.DataFrame | None
+) -> pd.DataFrame:
+    """The fast rows columnwise (``frame._fast``), the others row by row, merged in input
+    order (each result row keyed by its ticket's position and its target's order)."""
+    fast = split(tickets, contract, events, when)
+    if not len(fast.positions):
+        return _by_rows(tickets, contract, when, events, None, None, None, None)
+    zone = results_zone(contract)
+    fast_table, fast_keys = results(contract, fast, when, zone)
+    slow = np.setdiff1d(np.arange(len(tickets)), fast.positions)
+    parts, keys = [fast_table], [fast_keys]
+    if len(slow) or events is not None:
+        subset = tickets.iloc[slow].reset_index(drop=True)
+        by_rows = _by_rows(subset, contract, when, events, None, None, None, None)
+        positions = by_rows["row"].to_numpy(dtype=object)
+        known = np.array([p is not None and not pd.isna(p) for p in positions], dtype=bool)
+        original = np.full(len(by_rows), len(tickets), dtype=np.int64)  # orphans: last
+        original[known] = slow[positions[known].astype(np.int64)]
+        keys.append(np.stack([original, np.arange(len(by_rows))], axis=1))
+        parts.append(by_rows.drop(columns=["row"]))
+    merged = pd.concat([p for p in parts if len(p)], ignore_index=True)
+    key = np.concatenate(keys)
+    ranking = np.lexsort((key[:, 1], key[:, 0]))
+    merged = merged.iloc[ranking].reset_index(drop=True)
+    places = key[ranking, 0]
+    labels = [tickets.index[p] if p < len(tickets) else None for p in places]
+    merged["row"] = _labels(labels, tickets.index)
+    for name, dtype in _DTYPES.items():
+        merged[name] = merged[name].astype(dtype)
+    ordered: pd.DataFrame = merged[list(RESULT_COLUMNS)]
+    return ordered
+
+
+def _by_rows(
+    tickets: pd.DataFrame,
+    default: Contract | None,
+    when: datetime,
+    events: pd.DataFrame | None,
+    profile: Profile | str | None,
+    history: pd.DataFrame | None,
+    tz: str | None,
+    priorities: Mapping[str, str] | None,
+) -> pd.DataFrame:
     reading = ExportReading.build(
         default, as_profile(profile), tz=tz, priorities=priorities, option="tz='{zone}'"
     )
