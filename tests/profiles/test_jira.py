@@ -19,13 +19,12 @@ Week days of November 2026: Mon 2, 9, 16, 23, 30; support hours per week 12+9+9+
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from slacalc.cli import main
+from .common import run_json
 
 EXPORTS = Path(__file__).resolve().parents[2] / "examples" / "exports" / "jira"
 AT = "2026-11-30T17:00+01:00"
@@ -140,9 +139,7 @@ BAD = {"SD-122": 12}  # priority 'Lowest', mapped to no contract priority
 
 
 def _run(capsys: pytest.CaptureFixture[str]) -> tuple[int, list[dict[str, Any]]]:
-    code = main(COMMAND)
-    out = capsys.readouterr().out
-    return code, [json.loads(line) for line in out.splitlines() if line.strip()]
+    return run_json(COMMAND, capsys)
 
 
 def test_every_ticket_as_computed_by_hand(capsys: pytest.CaptureFixture[str]) -> None:

@@ -19,13 +19,12 @@ its target, the instant it did (a window's end counts).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from slacalc.cli import main
+from .common import run_json
 
 EXPORTS = Path(__file__).resolve().parents[2] / "examples" / "exports" / "servicenow"
 AT = "2026-11-30T17:00+01:00"
@@ -134,9 +133,7 @@ BAD = {"INC0012021": 12}  # priority '5 - Planning', mapped to no contract prior
 
 
 def _run(capsys: pytest.CaptureFixture[str]) -> tuple[int, list[dict[str, Any]]]:
-    code = main(COMMAND)
-    out = capsys.readouterr().out
-    return code, [json.loads(line) for line in out.splitlines() if line.strip()]
+    return run_json(COMMAND, capsys)
 
 
 def test_every_ticket_as_computed_by_hand(capsys: pytest.CaptureFixture[str]) -> None:

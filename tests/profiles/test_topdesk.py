@@ -17,14 +17,14 @@ November 2026 17:00.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from slacalc.cli import main
+from .common import hours as _h
+from .common import run_json
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPORT = ROOT / "examples" / "exports" / "topdesk"
@@ -54,10 +54,6 @@ COMMAND = [
     "--format",
     "json",
 ]
-
-
-def _h(hours: float) -> int:
-    return round(hours * 3600)
 
 
 NOT_STARTED = ("not_started", None, None, 0)
@@ -173,8 +169,7 @@ def _instant(text: object) -> datetime | None:
 
 
 def _run(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
-    code = main(COMMAND)
-    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
+    code, lines = run_json(COMMAND, capsys)
     assert code == 1  # targets breached, and a bad row
     return lines
 

@@ -17,13 +17,13 @@ instant it did (a window's end counts: 8 h from Mon 09:00 is due Mon 17:00).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from slacalc.cli import main
+from .common import cet as d
+from .common import run_json
 
 EXPORTS = Path(__file__).resolve().parents[2] / "examples" / "exports" / "zendesk"
 AT = "2026-11-30T17:00+01:00"
@@ -53,11 +53,6 @@ COMMAND = [
 
 Result = tuple[str, str | None, int]
 NOT_STARTED: Result = ("not_started", None, 0)
-
-
-def d(day: int, hour: int, minute: int = 0, month: int = 11) -> str:
-    """An instant of 2026 in CET, as the JSON writes it."""
-    return f"2026-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:00+01:00"
 
 
 # ticket: {metric: (status, due_at, elapsed_seconds)}
@@ -196,9 +191,7 @@ BAD = {"4121": 13}  # no priority
 
 
 def _run(capsys: pytest.CaptureFixture[str]) -> tuple[int, list[dict[str, Any]]]:
-    code = main(COMMAND)
-    out = capsys.readouterr().out
-    return code, [json.loads(line) for line in out.splitlines() if line.strip()]
+    return run_json(COMMAND, capsys)
 
 
 def test_every_ticket_as_computed_by_hand(capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,14 +17,15 @@ low -> level-3. Evaluated at Monday 30 November 2026 17:00.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from slacalc.cli import main
+from .common import hours as _h
+from .common import local as _local
+from .common import run_json
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPORT = ROOT / "examples" / "exports" / "znuny"
@@ -54,10 +55,6 @@ COMMAND = [
     "--format",
     "json",
 ]
-
-
-def _h(hours: float) -> int:
-    return round(hours * 3600)
 
 
 # ticket: (status, due_at, breach_at (None: the same as due_at), elapsed seconds), times in
@@ -139,13 +136,8 @@ EXPECTED: dict[str, tuple[str, str, str | None, int]] = {
 BAD = ("2026111910000171", 18)
 
 
-def _local(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=AMS)
-
-
 def _run(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
-    code = main(COMMAND)
-    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
+    code, lines = run_json(COMMAND, capsys)
     assert code == 1  # targets breached, and a bad row
     return lines
 
