@@ -24,7 +24,7 @@ from typing import Any
 
 from slacalc._base.errors import CalendarError, TicketError
 from slacalc._clock.ticket import Event
-from slacalc._io.times import STRICT, TimeReader, shown
+from slacalc._io.times import STRICT, TimeReader, is_blank, shown
 
 __all__ = [
     "EVENT_COLUMNS",
@@ -56,22 +56,6 @@ PROFILE_EVENT_COLUMNS: dict[str, str] = {**EVENT_COLUMNS, "closed_at": "closed"}
 EVENT_FILE_COLUMNS = ("ticket", "at", "kind", "priority", "reason")
 
 
-def is_blank(value: object) -> bool:
-    """Whether a cell is empty: ``None``, blank text, NaN or NaT.
-
-    >>> [is_blank(v) for v in (None, " ", float("nan"), "x", 0)]
-    [True, True, True, False, False]
-    """
-    if value is None or type(value).__name__ == "NAType":  # pandas.NA, without pandas
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    try:
-        return bool(value != value)  # NaN and NaT are not equal to themselves
-    except (TypeError, ValueError):
-        return False
-
-
 def cell_text(record: Mapping[str, Any], name: str) -> str:
     """The cell ``name`` as stripped text; ``""`` when missing or blank.
 
@@ -99,9 +83,7 @@ def parse_instant(value: object, what: str, times: TimeReader = STRICT) -> datet
     ...
     slacalc.NaiveDatetimeError: opened_at '2026-11-23T16:00' has no UTC offset: write it ...
     """
-    if is_blank(value):
-        raise CalendarError(f"{what} is empty")
-    return times.read(value, what)
+    return times.read(value, what)  # a blank cell: "{what} is empty"
 
 
 def _after_opening(opened: datetime, value: object, what: str) -> datetime:

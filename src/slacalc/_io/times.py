@@ -38,16 +38,22 @@ from dateutil.parser import isoparse
 from slacalc._base.errors import CalendarError, NaiveDatetimeError
 from slacalc._engine.instants import zone
 
-__all__ = ["STRICT", "TimeReader", "shown"]
+__all__ = ["STRICT", "TimeReader", "is_blank", "shown"]
 
 _BRACKETED = re.compile(r"^(?P<time>[^\[\]]+)(?P<tags>(?:\[[^\[\]]*\])+)$")
 _OFFSET = re.compile(r"^([+-])(\d{2}):?(\d{2})$")
 
 
-def _blank(value: object) -> bool:
-    """A cell with no time: ``None``, blank text, NaN or NaT."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+def is_blank(value: object) -> bool:
+    """Whether a cell is empty: ``None``, blank text, NaN or NaT.
+
+    >>> [is_blank(v) for v in (None, " ", float("nan"), "x", 0)]
+    [True, True, True, False, False]
+    """
+    if value is None or type(value).__name__ == "NAType":  # pandas.NA, without pandas
         return True
+    if isinstance(value, str):
+        return not value.strip()
     try:
         return bool(value != value)  # NaN and NaT are not equal to themselves
     except (TypeError, ValueError):
@@ -79,7 +85,7 @@ class TimeReader:
 
     def read(self, value: object, what: str) -> datetime:
         """The aware instant of a cell (text or ``datetime``); see the module."""
-        if _blank(value):
+        if is_blank(value):
             raise CalendarError(f"{what} is empty")
         if isinstance(value, datetime):
             to_pydatetime = getattr(value, "to_pydatetime", None)  # pandas Timestamp
