@@ -286,3 +286,16 @@ def test_the_issues_dutch_excel_file_with_a_profile_that_extends_topdesk(
         "breached",
         "2026-11-30T11:00:00+01:00",
     )
+
+
+def test_a_profile_file_that_is_not_yaml_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("x: [1\n", encoding="utf-8")
+    path = tmp_path / "t.csv"
+    path.write_text("Key\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", "vioms/advanced", str(path), "--from", str(bad))
+    assert (code, out) == (2, "")
+    assert len(err.splitlines()) == 1
+    assert err.startswith(f"slacalc: {bad}: not valid YAML: while parsing a flow sequence")

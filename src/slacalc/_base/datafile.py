@@ -59,7 +59,8 @@ def read_data_file(path: str | Path, what: str, error: type[SlacalcError]) -> An
         try:
             return yaml.safe_load(text)
         except yaml.YAMLError as problem:
-            raise error(f"{path}: not valid YAML: {problem}") from None
+            where = " ".join(str(problem).split())  # PyYAML's message spans lines
+            raise error(f"{path}: not valid YAML: {where}") from None
         except RecursionError:
             raise error(f"{path}: not a {what}: nested too deeply") from None
         except ValueError as problem:  # an integer of more digits than Python converts
