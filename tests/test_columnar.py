@@ -17,7 +17,16 @@ from hypothesis import strategies as st
 
 pd = pytest.importorskip("pandas")
 
-from slacalc import Calendar, Contract, Holidays, Priority, Target, contracts, frame  # noqa: E402
+from slacalc import (  # noqa: E402
+    Calendar,
+    ClockPolicy,
+    Contract,
+    Holidays,
+    Priority,
+    Target,
+    contracts,
+    frame,
+)
 from slacalc.frame import _evaluate  # noqa: E402
 
 AMS = "Europe/Amsterdam"
@@ -31,14 +40,44 @@ CUSTOM = Contract(
     targets=[
         Target(metric="response", priority="P1", within=timedelta(hours=2), calendar="office"),
         Target(metric="resolution", priority="P1", within=timedelta(hours=8), calendar="nights",
-               starts_on=("responded", "workaround", "resolved", "closed")),
+               starts_on=("responded", "workaround", "resolved", "closed"), pausable=True),
         Target(metric="response", priority="P2", within=timedelta(0), calendar="office"),
         Target(metric="resolution", priority="P2", within=None, calendar="office"),
-        Target(metric="on_site", priority="P2", within=timedelta(hours=4), calendar="nights"),
+        Target(metric="on_site", priority="P2", within=timedelta(hours=4), calendar="nights",
+               pausable=True),
     ],
 )  # fmt: skip
-CONTRACTS = [CUSTOM, contracts.get("vioms/advanced"), contracts.get("infravision/cloud")]
-PRIORITY = {CUSTOM.id: ["P1", "P2"], "vioms/advanced": ["P1", "P2", "P3", "P4"],
+PAUSING = Contract(  # every clock pauses: the pause columns on two calendars
+    id="test/pausing",
+    calendars=CUSTOM.calendars,
+    priorities=[Priority(id="P1"), Priority(id="P2"), Priority(id="P3")],
+    targets=[  # P1 and P2 follow the same rules (a change between them goes columnwise)
+        Target(metric="response", priority="P1", within=timedelta(hours=3), calendar="office",
+               pausable=True),
+        Target(metric="resolution", priority="P1", within=timedelta(hours=5), calendar="nights",
+               starts_on=("responded",), pausable=True),
+        Target(metric="response", priority="P2", within=timedelta(hours=1), calendar="office",
+               pausable=True),
+        Target(metric="resolution", priority="P2", within=timedelta(hours=9), calendar="nights",
+               starts_on=("responded",), pausable=True),
+        Target(metric="response", priority="P3", within=timedelta(hours=1), calendar="nights",
+               pausable=True),
+        Target(metric="resolution", priority="P3", within=timedelta(hours=9), calendar="nights",
+               starts_on=("responded",), pausable=True),
+    ],
+)  # fmt: skip
+RESTARTING = Contract(  # the same, but a priority change restarts as the final priority
+    id="test/restarting",
+    calendars=PAUSING.calendars,
+    priorities=PAUSING.priorities,
+    targets=PAUSING.targets,
+    clock=ClockPolicy(on_priority_change="restart"),
+)
+CONTRACTS = [CUSTOM, PAUSING, PAUSING, RESTARTING, contracts.get("vioms/advanced"),
+             contracts.get("infravision/cloud")]  # fmt: skip
+PRIORITY = {CUSTOM.id: ["P1", "P2"], PAUSING.id: ["P1", "P2", "P3"],
+            RESTARTING.id: ["P1", "P2", "P3"],
+            "vioms/advanced": ["P1", "P2", "P3", "P4"],
             "infravision/cloud": ["top", "high", "medium", "low"]}  # fmt: skip
 COLUMNS = ["responded_at", "workaround_at", "root_cause_at", "on_site_requested_at",
            "on_site_at", "resolved_at"]  # fmt: skip
@@ -72,37 +111,63 @@ def frames(draw: st.DrawFn) -> tuple[Contract, pd.DataFrame, pd.DataFrame, datet
     for n, row in enumerate(rows):
         row["id"] = f"T-{n}"
     events = []
-    for n in range(len(rows)):  # a few tickets get events the columnar path leaves alone
-        kind = draw(st.sampled_from(["none", "none", "pause", "reopen", "priority"]))
+    for n in range(len(rows)):  # events: pauses go columnwise too, the rest row by row
+        kind = draw(st.sampled_from(["none", "none", "pauses", "pauses", "odd pauses",
+                                     "reopen", "priority", "priority", "again"]))  # fmt: skip
         if kind == "none":
             continue
         opened = datetime.fromisoformat(str(rows[n]["opened_at"]))
-        at = (opened + timedelta(minutes=draw(minutes))).isoformat()
-        if kind == "pause":
-            events.append({"ticket": f"T-{n}", "at": at, "kind": "paused"})
+
+        own = [str(v) for k, v in rows[n].items() if k.endswith("_at")]
+
+        def instant() -> str:  # now and then at one of the ticket's own instants
+            if draw(st.integers(0, 3)) == 0:
+                return draw(st.sampled_from(own))  # noqa: B023
+            return (opened + timedelta(minutes=draw(minutes))).isoformat()  # noqa: B023
+
+        if kind in ("pauses", "odd pauses"):
+            # in time order: paused, resumed, paused, ... (perhaps still paused); "odd"
+            # ones may start with a resume, pause twice or share an instant
+            count = draw(st.integers(1, 5))
+            stamps = sorted(draw(st.lists(minutes, min_size=count, max_size=count)))
+            for k, offset in enumerate(stamps):
+                which = "paused" if k % 2 == 0 else "resumed"
+                if kind == "odd pauses":
+                    which = draw(st.sampled_from(["paused", "resumed"]))
+                at = (opened + timedelta(minutes=offset)).isoformat()
+                events.append({"ticket": f"T-{n}", "at": at, "kind": which})
         elif kind == "reopen":
-            events.append({"ticket": f"T-{n}", "at": at, "kind": "reopened"})
+            events.append({"ticket": f"T-{n}", "at": instant(), "kind": "reopened"})
+        elif kind == "again":  # a ticket column's kind once more, earlier or later
+            which = draw(st.sampled_from(["responded", "resolved", "workaround"]))
+            events.append({"ticket": f"T-{n}", "at": instant(), "kind": which})
         else:
-            new = draw(st.sampled_from(PRIORITY[contract.id]))
-            events.append(
-                {"ticket": f"T-{n}", "at": at, "kind": "priority_changed", "priority": new}
-            )
+            for _ in range(draw(st.integers(1, 3))):
+                new = draw(st.sampled_from(PRIORITY[contract.id]))
+                events.append(
+                    {"ticket": f"T-{n}", "at": instant(), "kind": "priority_changed",
+                     "priority": new}
+                )  # fmt: skip
     at = max(datetime.fromisoformat(str(r["opened_at"])) for r in rows) + timedelta(
         minutes=draw(st.integers(-3 * 24 * 60, 8 * 24 * 60))
     )
+    if events and draw(st.booleans()):  # `at` at an event's instant: the boundaries
+        at = datetime.fromisoformat(str(draw(st.sampled_from(events))["at"]))
     columns = ["ticket", "at", "kind", "priority"]
     return contract, pd.DataFrame(rows), pd.DataFrame(events, columns=columns), at
 
 
-@settings(max_examples=150)
-@given(frames())
-def test_the_columnar_path_equals_the_scalar_clock(case) -> None:  # type: ignore[no-untyped-def]
+@settings(max_examples=300)
+@given(frames(), st.sampled_from([None, "UTC"]))
+def test_the_columnar_path_equals_the_scalar_clock(case, tz) -> None:  # type: ignore[no-untyped-def]
+    # tz="UTC" changes no instant (all have offsets) but reads row by row: the row path's
+    # columnwise part (is_simple, evaluate_simple) is compared too
     contract, tickets_frame, events, at = case
     events = events if len(events) else None
-    fast = frame.evaluate(tickets_frame, contract, at=at, events=events)
+    fast = frame.evaluate(tickets_frame, contract, at=at, events=events, tz=tz)
     try:
         _evaluate.COLUMNAR = False
-        slow = frame.evaluate(tickets_frame, contract, at=at, events=events)
+        slow = frame.evaluate(tickets_frame, contract, at=at, events=events, tz=tz)
     finally:
         _evaluate.COLUMNAR = True
     pd.testing.assert_frame_equal(fast, slow)
@@ -136,11 +201,25 @@ def test_simple_tickets_do_go_columnwise(monkeypatch: pytest.MonkeyPatch) -> Non
     assert (fast, simple) == ([2], [])  # A and B read columnwise; C row by row, with its error
     assert results["ticket"].tolist()[-1] == "C"
     assert "no UTC offset" in str(results["error"].iloc[-1])
-    # a ticket with a pause in the events frame goes row by row, and columnwise there
+    # pauses, priority changes and a ticket column's kind in the events frame: columnwise
     events = pd.DataFrame(
-        {"ticket": ["A"], "at": ["2026-11-23T10:00+01:00"], "kind": ["responded"]}
+        {
+            "ticket": ["A", "A", "B", "B"],
+            "at": ["2026-11-23T10:00+01:00", "2026-11-23T11:00+01:00"] * 2,
+            "kind": ["paused", "resumed", "responded", "priority_changed"],
+            "priority": [None, None, None, "P3"],
+        }
     )
     frame.evaluate(
         tickets_frame.iloc[:2], "vioms/advanced", at="2026-11-24T09:00+01:00", events=events
     )
-    assert (fast, simple) == ([2, 1], [1])
+    assert (fast, simple) == ([2, 2], [])
+    # a pause row naming a priority goes row by row (the reader's checks), and columnwise
+    # there
+    events = pd.DataFrame(
+        {"ticket": ["A"], "at": ["2026-11-23T10:00+01:00"], "kind": ["paused"], "priority": "P2"}
+    )
+    frame.evaluate(
+        tickets_frame.iloc[:2], "vioms/advanced", at="2026-11-24T09:00+01:00", events=events
+    )
+    assert (fast, simple) == ([2, 2, 1], [1])

@@ -1,19 +1,22 @@
 """Columnar evaluation (SPEC 9): whole columns of simple tickets at once, numpy over the
 compiled timelines; every other ticket goes to the scalar clock.
 
-A ticket is *simple* when its events are only those of the ticket columns (responded,
-workaround, root cause, on-site request and arrival, resolved, closed), at distinct
-instants none before its opening, its opening is not after ``at``, its priority is one
-of the contract's, and each of its targets is open time (a ``timedelta``) or none. Such a
-ticket has one clock cycle per metric with no pause and one calendar, and SPEC 3's rules
-reduce to arithmetic on columns:
+A ticket is *simple* when its events are those of the ticket columns (responded,
+workaround, root cause, on-site request and arrival, resolved, closed; each kind at
+most once) and pauses (``paused``/``resumed`` in strict alternation, paused first), at
+distinct instants none before its opening, its opening is not after ``at``, its
+priority is one of the contract's, and each of its targets is open time (a
+``timedelta``) or none. Such a ticket has one clock cycle per metric on one calendar,
+and SPEC 3's rules reduce to arithmetic on columns:
 
 * the clock starts at the first ``starts_on`` event and stops at the first ``stops_on``
   event at or after it (the starting event itself when it is one of both); events after
   ``at`` are ignored;
-* ``elapsed = between(start, stop or at)``; ``due_at = add(start, target)`` (the start
-  itself for a zero target); ``breach_at = next_open(due_at)``;
-* stopped: MET iff ``elapsed <= target``; running: BREACHED iff ``at > breach_at``.
+* a pausable target's running span ``[start, stop or at)`` loses its pauses; the
+  elapsed time, due and breach instants follow (``frame._pauses.clock_columns``; without
+  a pause: ``between(start, end)``, ``add(start, target)``, ``next_open(due)``);
+* stopped: MET iff ``elapsed <= target``; running: BREACHED iff ``at > breach_at``, else
+  PAUSED when paused at ``at`` and the target is pausable, else RUNNING.
 
 tests/test_columnar.py checks the results equal the scalar clock's, field by field, on
 random tickets (pauses, reopens, priority changes and DST weeks among them: those go to
@@ -25,9 +28,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from slacalc._arrays.ops import add_us, between_us, next_open_us
 from slacalc._calendar.calendar import timeline_of
 from slacalc._clock.report import Status
 from slacalc._contract.models import Target
@@ -41,6 +43,10 @@ from slacalc._engine.instants import (
 )
 from slacalc._facade import Contract
 from slacalc._io.rows import TicketRow
+from slacalc.frame._pauses import NEVER, Pauses, clock_columns, pauses_of
+
+if TYPE_CHECKING:
+    from slacalc.frame._event_rows import Changes
 
 __all__ = [
     "NEVER",
@@ -53,13 +59,13 @@ __all__ = [
     "target_columns",
 ]
 
-#: The event kinds of the ticket columns: a ticket with only these can go columnwise.
+#: The event kinds of the ticket columns: a ticket with only these (each once) and
+#: pauses can go columnwise.
 SIMPLE_KINDS = frozenset(
     {"responded", "workaround", "root_cause_identified", "on_site_requested", "on_site"}
     | {"resolved", "closed"}
 )
-NEVER = 2**62  # an instant later than any: "this event did not happen"
-_NEVER = NEVER
+_PAUSE_KINDS = ("paused", "resumed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,11 +97,20 @@ def is_simple(contract: Contract, row: TicketRow[Any], at_us: int) -> str | None
     if opened > at_us or not HORIZON_START <= opened < HORIZON_END:
         return None  # the clock's own checks and messages
     seen: set[int] = set()
+    kinds: set[str] = set()
+    pausing: list[int] = []  # the pause events' instants, paused first
     for event in row.events:
         at = (event.at - EPOCH) // ONE_US
-        if event.kind not in SIMPLE_KINDS or at < opened or at in seen or at >= HORIZON_END:
+        if at < opened or at in seen or at >= HORIZON_END:
             return None
         seen.add(at)
+        if event.kind in _PAUSE_KINDS:
+            pausing.append(at if event.kind == "paused" else -at - 1)
+        elif event.kind not in SIMPLE_KINDS or event.kind in kinds:
+            return None
+        kinds.add(event.kind)
+    if pausing and not _alternate(pausing):
+        return None
     if row.data["kind"] not in contract.kinds:  # the clock's error says what to use
         return None
     try:
@@ -103,6 +118,23 @@ def is_simple(contract: Contract, row: TicketRow[Any], at_us: int) -> str | None
     except LookupError:
         return None
     return pid if eligible_targets(contract, pid, row.data["kind"]) is not None else None
+
+
+def _alternate(pausing: list[int]) -> bool:
+    """Whether pause events (``t`` for paused, ``-t - 1`` for resumed) alternate in time
+    order, paused first (else the scalar clock says what is wrong, or takes the first of
+    two pauses in a row)."""
+    ordered = sorted(pausing, key=lambda v: v if v >= 0 else -v - 1)
+    return all((v >= 0) == (k % 2 == 0) for k, v in enumerate(ordered))
+
+
+def _pairs(row: TicketRow[Any]) -> list[tuple[int, int | None]]:
+    """A simple row's pauses as (paused, resumed or ``None``) pairs in time order."""
+    instants = sorted((e.at - EPOCH) // ONE_US for e in row.events if e.kind in _PAUSE_KINDS)
+    return [
+        (instants[k], instants[k + 1] if k + 1 < len(instants) else None)
+        for k in range(0, len(instants), 2)
+    ]
 
 
 def evaluate_simple(
@@ -126,11 +158,12 @@ def evaluate_simple(
         for position, n in enumerate(members):
             for event in rows[n].events:
                 when = (event.at - EPOCH) // ONE_US
-                if when <= at_us:
-                    column = times.setdefault(event.kind, np.full(len(members), _NEVER, np.int64))
-                    column[position] = min(int(column[position]), when)
+                if when <= at_us and event.kind not in _PAUSE_KINDS:
+                    column = times.setdefault(event.kind, np.full(len(members), NEVER, np.int64))
+                    column[position] = when
+        pauses = pauses_of([_pairs(rows[n]) for n in members], at_us)
         for target in eligible_targets(contract, pid, kind) or ():
-            results = _target(contract, target, opened, times, at_us, zone)
+            results = _target(contract, target, opened, times, pauses, at_us, zone)
             for position, n in enumerate(members):
                 out[n].append(results[position])
     return out
@@ -151,49 +184,76 @@ class TargetColumns:
 
 
 def target_columns(
-    contract: Contract, target: Target, opened: Any, times: dict[str, Any], at_us: int
+    contract: Contract,
+    target: Target,
+    opened: Any,
+    times: dict[str, Any],
+    pauses: Pauses,
+    at_us: int,
+    judged: tuple[Changes, Any, dict[str, int]] | None = None,
 ) -> TargetColumns:
-    """SPEC 3 for one target over a column of simple tickets (see the module)."""
+    """SPEC 3 for one target over a column of simple tickets (see the module).
+
+    ``judged`` holds the tickets' priority changes, first priorities and the metric's
+    amount per priority when some changed (each to a priority whose targets follow the
+    same rules: the target of the one in force when the clock stopped, or at ``at``,
+    judges it, SPEC 3.6; ``target`` is the final priority's)."""
     import numpy as np
 
-    never = np.full(len(opened), _NEVER, np.int64)
+    never = np.full(len(opened), NEVER, np.int64)
     start = never.copy()
     for kind in target.starts_on:
         start = np.minimum(start, opened if kind == "opened" else times.get(kind, never))
     stop = never.copy()
     for kind in target.stops_on:
         when = times.get(kind, never)
-        stop = np.minimum(stop, np.where(when >= start, when, _NEVER))
-    started = start < _NEVER
-    stopped = started & (stop < _NEVER)
+        stop = np.minimum(stop, np.where(when >= start, when, NEVER))
+    started = start < NEVER
+    stopped = started & (stop < NEVER)
     end = np.where(stopped, stop, at_us)
     timeline = timeline_of(contract.clock_calendar(target))
     elapsed = np.zeros(len(opened), np.int64)
-    elapsed[started] = between_us(timeline, start[started], end[started])
     due = np.zeros(len(opened), np.int64)
     breach = np.zeros(len(opened), np.int64)
+    if not target.pausable:
+        pauses = Pauses.none(len(opened))
+    amount: Any = -1 if target.within is None else target.within // ONE_US  # type: ignore[operator]
+    if judged is not None:
+        import pandas as pd
+
+        changes, initial, amounts = judged
+        in_force = pd.Series(changes.in_force(initial, end), dtype=object)
+        amount = in_force.map(amounts).to_numpy(dtype=np.int64)
+    mine = pauses.take(np.flatnonzero(started))
+    wanted = np.maximum(np.broadcast_to(amount, start.shape), 0)
+    found = clock_columns(timeline, start[started], end[started], wanted[started], mine)
+    elapsed[started] = found.elapsed
     if target.within is None:
         status = np.full(len(opened), Status.NO_TARGET.value, dtype=object)
         timed = np.zeros(len(opened), dtype=bool)
         return TargetColumns(status, due, breach, timed, elapsed, timed.copy())
-    amount = target.within // ONE_US  # type: ignore[operator]  # a timedelta: checked
-    due[started] = add_us(timeline, start[started], np.full(int(started.sum()), amount, np.int64))
-    breach[started] = next_open_us(timeline, due[started])
-    late = np.where(stopped, elapsed > amount, at_us > breach)
+    due[started] = found.due
+    breach[started] = found.breach
+    late = np.where(stopped, elapsed > wanted, at_us > breach)
+    running = np.where(pauses.now, Status.PAUSED.value, Status.RUNNING.value)
     status = np.where(
         ~started,
         Status.NOT_STARTED.value,
-        np.where(
-            late, Status.BREACHED.value, np.where(stopped, Status.MET.value, Status.RUNNING.value)
-        ),
+        np.where(late, Status.BREACHED.value, np.where(stopped, Status.MET.value, running)),
     ).astype(object)
     return TargetColumns(status, due, breach, started, elapsed, started & late)
 
 
 def _target(
-    contract: Contract, target: Target, opened: Any, times: dict[str, Any], at_us: int, zone: Any
+    contract: Contract,
+    target: Target,
+    opened: Any,
+    times: dict[str, Any],
+    pauses: Pauses,
+    at_us: int,
+    zone: Any,
 ) -> list[Result]:
-    found = target_columns(contract, target, opened, times, at_us)
+    found = target_columns(contract, target, opened, times, pauses, at_us)
     metric, pid = target.metric, target.priority
     results: list[Result] = []
     for k in range(len(opened)):

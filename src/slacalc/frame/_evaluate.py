@@ -183,7 +183,9 @@ def _fast_then_rows(
     fast_table, fast_keys = results(contract, fast, when, zone)
     slow = np.setdiff1d(np.arange(len(tickets)), fast.positions)
     parts, keys = [fast_table], [fast_keys]
-    if len(slow) or events is not None:
+    if events is not None and fast.used_events.any():
+        events = events[~fast.used_events]  # the fast tickets' pauses, read already
+    if len(slow) or events is not None:  # the row path checks the events columns
         subset = tickets.iloc[slow].reset_index(drop=True)
         by_rows = _by_rows(subset, contract, when, events, None, None, None, None)
         positions = by_rows["row"].to_numpy(dtype=object)
@@ -197,12 +199,22 @@ def _fast_then_rows(
     ranking = np.lexsort((key[:, 1], key[:, 0]))
     merged = merged.iloc[ranking].reset_index(drop=True)
     places = key[ranking, 0]
-    labels = [tickets.index[p] if p < len(tickets) else None for p in places]
-    merged["row"] = _labels(labels, tickets.index)
+    merged["row"] = _row_labels(tickets.index, places)
     for name, dtype in _DTYPES.items():
         merged[name] = merged[name].astype(dtype)
     ordered: pd.DataFrame = merged[list(RESULT_COLUMNS)]
     return ordered
+
+
+def _row_labels(index: pd.Index, places: Any) -> Any:
+    """The index labels at ``places`` as a column; a place past the end (an orphan
+    events row) has none. Taken at once: a label per row in Python cost 0.44 s of the
+    1.8 s for 100,000 paused tickets (bench_frame --pauses)."""
+    orphan = places >= len(index)
+    if not orphan.any() and index.dtype.kind != "M":
+        return pd.Series(index.take(places), dtype=index.dtype)
+    labels = [index[p] if p < len(index) else None for p in places]
+    return _labels(labels, index)
 
 
 def _by_rows(

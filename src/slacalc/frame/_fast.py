@@ -5,8 +5,9 @@ whole columns, never a Python object per ticket.
 column: ids and priorities through a table of their distinct values, times with one
 vectorised parse (ISO 8601 with an offset, or aware timestamps). A row is *fast* when
 every cell reads this way and the ticket is simple (``frame._columnar``): its id occurs
-once, no events frame row names it, its kind and priority are the contract's, its times
-are distinct, none before its opening, and its opening is not after ``at``. Every other
+once, the events frame names it only in pauses (``paused``/``resumed`` rows alternating,
+paused first, no priority), its kind and priority are the contract's, its times are
+distinct, none before its opening, and its opening is not after ``at``. Every other
 row takes the row-by-row path, whose messages and checks are the reference; the results
 are merged back in input order. tests/test_columnar.py checks both paths give the same
 frame.
@@ -15,65 +16,39 @@ frame.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from slacalc._base.errors import SlacalcError
-from slacalc._engine.instants import EPOCH, HORIZON_END, HORIZON_START, ONE_US
+from slacalc._engine.instants import EPOCH, ONE_US
 from slacalc._facade import Contract
-from slacalc._io.records import EVENT_COLUMNS, cell_text, is_blank
+from slacalc._io.records import EVENT_COLUMNS
 from slacalc.frame._columnar import NEVER, eligible_targets, target_columns
+from slacalc.frame._event_rows import Changes, read_events
+from slacalc.frame._pauses import Pauses
+from slacalc.frame._text import instants, text
 
 __all__ = ["Fast", "results", "split"]
-
-_ISO = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})$"
 
 
 @dataclass
 class Fast:
-    """The fast rows of a tickets frame: their positions, ids, priority ids, kinds, and
-    opening and event times (UTC microseconds; an absent event as ``_NEVER``)."""
+    """The fast rows of a tickets frame: their positions, ids, priority ids, kinds,
+    opening and event times (UTC microseconds; an absent event as ``NEVER``) and pauses."""
 
     positions: Any
     ids: Any
-    priorities: Any
+    priorities: Any  # as of `at` (after any change)
+    initial: Any  # the tickets' own
     kinds: Any
     opened: Any
     times: dict[str, Any]
-
-
-def _text(column: pd.Series) -> Any:
-    """A column's cells as stripped text (``""`` for blank), as an object array."""
-    return np.array([cell_text({"c": v}, "c") for v in column.to_numpy(dtype=object)], dtype=object)
-
-
-def _instants(column: pd.Series) -> tuple[Any, Any, Any]:
-    """UTC microseconds, whether each cell is blank, and whether it cannot be read here."""
-    if isinstance(column.dtype, pd.DatetimeTZDtype):
-        utc = column.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy("datetime64[us]")
-        blank = np.isnat(utc)
-        us = utc.view("int64").copy()
-        us[blank] = 0
-        return us, blank, np.zeros(len(us), dtype=bool)
-    cells = column.to_numpy(dtype=object)
-    blank = np.array([is_blank(v) for v in cells], dtype=bool)
-    text = pd.Series([v if isinstance(v, str) else "" for v in cells], dtype=object)
-    readable = text.str.strip().str.match(_ISO).to_numpy(dtype=bool) & ~blank
-    us = np.zeros(len(cells), dtype=np.int64)
-    if readable.any():
-        parsed = pd.to_datetime(
-            text[readable].str.strip(), format="ISO8601", utc=True, errors="coerce"
-        )
-        values = parsed.dt.tz_localize(None).to_numpy("datetime64[us]")
-        failed = np.isnat(values)  # e.g. 24:00, or 30 February: the row path says why
-        readable[np.flatnonzero(readable)[failed]] = False
-        us[readable] = values[~failed].view("int64")
-    bad = ~blank & ~readable
-    bad |= readable & ((us < HORIZON_START) | (us >= HORIZON_END))
-    return us, blank, bad
+    pauses: Pauses
+    changes: Changes | None
+    used_events: Any  # which rows of the events frame these tickets took
 
 
 def split(
@@ -81,14 +56,11 @@ def split(
 ) -> Fast:
     """The fast rows of a frame whose columns are slacalc's own (checked before)."""
     names = {c.strip() if isinstance(c, str) else c: c for c in tickets.columns}
-    ids = _text(tickets[names["id"]])
+    ids = text(tickets[names["id"]])
     fast = ids != ""
     as_series = pd.Series(ids, dtype=object)  # object: text may hold lone surrogates
     fast &= ~as_series.duplicated(keep=False).to_numpy()
-    if events is not None and "ticket" in events.columns and len(events):
-        named = set(_text(events["ticket"]))  # hashed: numpy's isin sorts object arrays
-        fast &= ~as_series.isin(named).to_numpy(dtype=bool)
-    raw_priorities = _text(tickets[names["priority"]])
+    raw_priorities = text(tickets[names["priority"]])
     pid_of: dict[str, str | None] = {}
     for name in set(raw_priorities):
         try:
@@ -97,52 +69,80 @@ def split(
             pid_of[name] = None
     priorities = np.array([pid_of[p] for p in raw_priorities], dtype=object)
     fast &= priorities != None  # noqa: E711 - elementwise
-    kinds = (
-        _text(tickets[names["kind"]]) if "kind" in names else np.full(len(ids), "", dtype=object)
-    )
+    kinds = text(tickets[names["kind"]]) if "kind" in names else np.full(len(ids), "", dtype=object)
     kinds[kinds == ""] = "incident"
     fast &= pd.Series(kinds, dtype=object).isin(set(contract.kinds)).to_numpy(dtype=bool)
     if "contract" in names:
-        cells = _text(tickets[names["contract"]])
+        cells = text(tickets[names["contract"]])
         fast &= (cells == "") | (cells == contract.id)
     at_us = (at - EPOCH) // ONE_US
-    opened, blank, bad = _instants(tickets[names["opened_at"]])
+    opened, blank, bad = instants(tickets[names["opened_at"]])
     fast &= ~blank & ~bad & (opened <= at_us)
-    times: dict[str, Any] = {}
-    present: list[tuple[Any, Any]] = []
+    raw: dict[str, Any] = {}  # each event kind's instant, NEVER for none
     for column, kind in EVENT_COLUMNS.items():
         if column not in names:
             continue
-        us, blank, bad = _instants(tickets[names[column]])
+        us, blank, bad = instants(tickets[names[column]])
         fast &= ~bad & (blank | (us >= opened))
-        for other_us, other_blank in present:  # distinct instants
-            fast &= blank | other_blank | (us != other_us)
-        present.append((us, blank))
-        times[kind] = np.where(blank | (us > at_us), NEVER, us)
+        raw[kind] = np.where(blank, NEVER, us)
     for pid, kind in {(p, k) for p, k in zip(priorities[fast], kinds[fast], strict=True)}:
         if eligible_targets(contract, pid, kind) is None:
             fast &= ~((priorities == pid) & (kinds == kind))
+    pauses, changes, final = Pauses.none(len(ids)), None, priorities
+    ticket = np.zeros(0, dtype=np.int64)
+    if events is not None and "ticket" in events.columns and len(events):
+        found = read_events(
+            events, as_series, fast, opened, priorities, kinds, raw, contract, at_us
+        )
+        fast &= ~found.slow
+        pauses, changes, final, ticket = found.pauses, found.changes, found.final, found.ticket
+    present = list(raw.values())
+    for n, mine in enumerate(present):  # distinct instants: a tie orders by the input
+        for other in present[:n]:
+            fast &= (mine == NEVER) | (other == NEVER) | (mine != other)
+    times = {kind: np.where(us > at_us, NEVER, us) for kind, us in raw.items()}
     positions = np.flatnonzero(fast)
+    used = np.zeros(0 if events is None else len(events), dtype=bool)
+    if len(ticket):
+        used = (ticket >= 0) & fast[np.maximum(ticket, 0)]
     return Fast(
         positions,
         ids[positions],
+        final[positions],
         priorities[positions],
         kinds[positions],
         opened[positions],
         {kind: column[positions] for kind, column in times.items()},
+        pauses.take(positions),
+        None if changes is None else changes.take(positions),
+        used,
     )
 
 
 def results(contract: Contract, fast: Fast, at: datetime, zone: str) -> tuple[pd.DataFrame, Any]:
     """The result rows of the fast rows, and each result's (position, target order)."""
     at_us = (at - EPOCH) // ONE_US
+    restart = contract.clock.on_priority_change == "restart"  # as if always the final
     parts: list[dict[str, Any]] = []
     for pid, kind in sorted({(p, k) for p, k in zip(fast.priorities, fast.kinds, strict=True)}):
         members = np.flatnonzero((fast.priorities == pid) & (fast.kinds == kind))
         opened = fast.opened[members]
         times = {k: v[members] for k, v in fast.times.items()}
+        pauses = fast.pauses.take(members)
+        changes = None if fast.changes is None else fast.changes.take(members)
+        changed = changes is not None and changes.at.shape[0] and not restart
         for order, target in enumerate(eligible_targets(contract, pid, kind) or ()):
-            found = target_columns(contract, target, opened, times, at_us)
+            judged = None
+            if changed:
+                assert changes is not None
+                amounts = {
+                    p.id: t.within // ONE_US
+                    for p in contract.priorities
+                    for t in contract.targets_for(p.id, kind)
+                    if t.metric == target.metric and isinstance(t.within, timedelta)
+                }
+                judged = (changes, fast.initial[members], amounts)
+            found = target_columns(contract, target, opened, times, pauses, at_us, judged)
             parts.append(
                 {
                     "position": fast.positions[members],
