@@ -223,3 +223,26 @@ def test_simple_tickets_do_go_columnwise(monkeypatch: pytest.MonkeyPatch) -> Non
         tickets_frame.iloc[:2], "vioms/advanced", at="2026-11-24T09:00+01:00", events=events
     )
     assert (fast, simple) == ([2, 2, 1], [1])
+
+
+def test_a_kind_given_twice_is_judged_by_its_occurrences_in_order() -> None:
+    # A resolution before the response and one after: the clock (starting on the
+    # response) stops at the second. Taking the first of each kind said "breached".
+    office = Calendar.weekdays("09:00", "17:00", tz="UTC")
+    contract = Contract(
+        id="test/twice",
+        calendars={"office": office},
+        priorities=[Priority(id="P1")],
+        targets=[Target(metric="resolution", priority="P1", within=timedelta(hours=8),
+                        calendar="office", starts_on=("responded",), stops_on=("resolved",))],
+    )  # fmt: skip
+    tickets_frame = pd.DataFrame(
+        {"id": ["A"], "priority": ["P1"], "opened_at": ["2026-11-23T09:00Z"],
+         "responded_at": ["2026-11-23T10:00Z"], "resolved_at": ["2026-11-23T12:00Z"]}
+    )  # fmt: skip
+    events = pd.DataFrame({"ticket": ["A"], "at": ["2026-11-23T09:30Z"], "kind": ["resolved"]})
+    for tz in (None, "UTC"):
+        found = frame.evaluate(
+            tickets_frame, contract, at="2026-11-30T09:00Z", events=events, tz=tz
+        )
+        assert found[["status", "elapsed"]].values.tolist() == [["met", pd.Timedelta(hours=2)]]
