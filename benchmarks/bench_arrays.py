@@ -10,6 +10,9 @@ It measures, per element, in the same run (the minimum of 5 rounds each):
    pandas ``CustomBusinessHour`` applied element by element to 500 of them (goal: at
    least 1,000x);
 2. ``cal.between(a, b)`` over spans up to 10 days against the scalar ``between``;
+3. ``cal.add(series, CalendarTime(months=1, hours=4))`` and ``cal.add(series,
+   WorkingDays(3))`` against the scalar calls (local dates stepped, DST and month ends
+   and holidays included);
 
 and checks the array answers equal the scalar ones on the sample. The peak memory of
 the array call is the process's peak RSS after it (the series itself included).
@@ -27,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from slacalc import Calendar, Holidays
+from slacalc import Calendar, CalendarTime, Holidays, WorkingDays
 
 QUICK = "--quick" in sys.argv
 N = 100_000 if QUICK else 1_000_000
@@ -77,6 +80,24 @@ def main() -> None:
         best(lambda: [CAL.between(a, b) for a, b in zip(sample, sample_ends, strict=True)]) / SAMPLE
     )
 
+    month = CalendarTime(months=1, hours=4)
+    array_month = best(lambda: CAL.add(starts, month)) / N
+    scalar_month = best(lambda: [CAL.add(t, month) for t in sample]) / SAMPLE
+    got = CAL.add(starts.iloc[:SAMPLE], month)
+    wrong += sum(
+        a.to_pydatetime().astimezone(timezone.utc) != CAL.add(t, month).astimezone(timezone.utc)
+        for a, t in zip(got, sample, strict=True)
+    )
+
+    three = WorkingDays(3)
+    array_days = best(lambda: CAL.add(starts, three)) / N
+    scalar_days = best(lambda: [CAL.add(t, three) for t in sample]) / SAMPLE
+    got = CAL.add(starts.iloc[:SAMPLE], three)
+    wrong += sum(
+        a.to_pydatetime().astimezone(timezone.utc) != CAL.add(t, three).astimezone(timezone.utc)
+        for a, t in zip(got, sample, strict=True)
+    )
+
     versions = f"python {sys.version.split()[0]}, pandas {pd.__version__}"
     print(f"array calls over {N:,} instants ({versions})")
     print(f"  add     array {array_add * 1e9:8.0f} ns/elem   scalar {scalar_add * 1e9:8.0f} ns   "
@@ -86,6 +107,13 @@ def main() -> None:
     print(f"  between array {array_between * 1e9:8.0f} ns/elem   "
           f"scalar {scalar_between * 1e9:8.0f} ns   "
           f"array vs scalar {scalar_between / array_between:6.1f}x (goal >= 20x)")  # fmt: skip
+    print(f"  add CalendarTime(months=1, hours=4) array {array_month * 1e9:8.0f} ns/elem   "
+          f"scalar {scalar_month * 1e9:8.0f} ns   "
+          f"array vs scalar {scalar_month / array_month:6.1f}x")  # fmt: skip
+    print(
+        f"  add WorkingDays(3) array {array_days * 1e9:8.0f} ns/elem   "
+        f"scalar {scalar_days * 1e9:8.0f} ns   array vs scalar {scalar_days / array_days:6.1f}x"
+    )
     print(f"  array answers differing from scalar on the sample: {wrong}")
     print(f"  peak RSS after the array add: {rss:.0f} MiB")
 

@@ -158,6 +158,94 @@ def test_working_days_and_calendar_time_columns_equal_the_scalar_calls(duration)
     same(OFFICE.add(column(values), duration), expected(values, lambda v: OFFICE.add(v, duration)))
 
 
+calendar_times = st.builds(
+    CalendarTime,
+    months=st.integers(0, 14),
+    weeks=st.integers(0, 3),
+    days=st.integers(0, 40),
+    hours=st.integers(0, 50),
+)
+# wall times near the DST changes of 2026 (Amsterdam and New York) and month ends
+edges = st.sampled_from(
+    [datetime(2026, 3, 29, 1, 30, tzinfo=timezone.utc), datetime(2026, 10, 25, 0, 30,
+     tzinfo=timezone.utc), datetime(2026, 3, 8, 6, 45, tzinfo=timezone.utc),
+     datetime(2026, 1, 31, 9, tzinfo=timezone.utc), datetime(2026, 2, 28, 23, 59, 59,
+     tzinfo=timezone.utc)]
+).flatmap(lambda t: st.integers(-3 * 24 * 60, 3 * 24 * 60).map(
+    lambda m: t + timedelta(minutes=m)))  # fmt: skip
+
+
+@given(
+    st.lists(st.one_of(instants, edges, st.none()), min_size=1, max_size=30),
+    calendar_times,
+    st.sampled_from([OFFICE, Calendar(tz="America/New_York", hours={"mon": ["09:00-17:00"]})]),
+    st.sampled_from([+1, -1]),
+)
+def test_calendar_time_columns_equal_the_scalar_calls(values, duration, calendar, sign) -> None:  # type: ignore[no-untyped-def]
+    # months clip to the month's end, days step the local date across DST, a wall time in
+    # the spring gap moves to the transition and one in the autumn fold takes the first
+    series = column(values)
+    if sign > 0:
+        found, one = calendar.add(series, duration), lambda v: calendar.add(v, duration)
+    else:
+        found, one = calendar.subtract(series, duration), lambda v: calendar.subtract(v, duration)
+    same(found, expected(values, one))
+
+
+OVERLAPPING = Calendar(  # windows of two dates overlapping (an overnight window), DST
+    tz=AMS, hours={"mon": ["08:00-12:00", "20:00-03:00"], "tue": ["01:00-02:30", "09:00-17:00"],
+                   "thu": ["00:00-24:00"], "sat": ["02:00-03:30"]},
+    holidays=Holidays(country="NL"),
+)  # fmt: skip
+
+
+@given(
+    st.lists(st.one_of(instants, edges, st.none()), min_size=1, max_size=30),
+    st.integers(0, 12),
+    st.sampled_from([*CALENDARS, OVERLAPPING]),
+)
+def test_working_days_columns_equal_the_scalar_calls(values, days, calendar) -> None:  # type: ignore[no-untyped-def]
+    found = calendar.add(column(values), WorkingDays(days))
+    wanted = expected(values, lambda v: calendar.add(v, WorkingDays(days)))
+    utc = [None if pd.isna(v) else v.to_pydatetime().astimezone(timezone.utc) for v in found]
+    assert utc == [None if w is None else w.astimezone(timezone.utc) for w in wanted]
+
+
+quarters = st.integers(0, 3 * 7 * 96).map(  # quarter hours of three weeks across DST
+    lambda k: datetime(2026, 3, 16, tzinfo=timezone.utc) + timedelta(minutes=15 * k)
+)
+
+
+@given(st.lists(quarters, min_size=20, max_size=60), st.integers(0, 5),
+       st.sampled_from([NIGHTS, OVERLAPPING]))  # fmt: skip
+def test_working_days_columns_at_window_edges(values, days, calendar) -> None:  # type: ignore[no-untyped-def]
+    # instants on the quarter hour meet window starts and ends, so the due instant often
+    # falls where the calendar is closed on the due date
+    test_working_days_columns_equal_the_scalar_calls.hypothesis.inner_test(  # type: ignore[attr-defined]
+        values, days, calendar
+    )
+
+
+def test_calendar_time_columns_at_the_dst_gap_and_fold() -> None:
+    # Amsterdam: Saturday 02:30 + 1 day is Sunday 02:30, in the spring gap (moves to the
+    # transition, 03:00 CEST) and in the autumn fold (the first, 02:30 CEST)
+    values = [datetime(2026, 3, 28, 1, 30, tzinfo=timezone.utc),
+              datetime(2026, 10, 24, 0, 30, tzinfo=timezone.utc)]  # fmt: skip
+    found = OFFICE.add(column(values), CalendarTime(days=1))
+    wanted = [datetime(2026, 3, 29, 1, 0, tzinfo=timezone.utc),
+              datetime(2026, 10, 25, 0, 30, tzinfo=timezone.utc)]  # fmt: skip
+    utc = [v.to_pydatetime().astimezone(timezone.utc) for v in found]  # (a fold: PEP 495)
+    assert utc == wanted
+    scalar = [OFFICE.add(v, CalendarTime(days=1)).astimezone(timezone.utc) for v in values]
+    assert scalar == wanted
+
+
+def test_calendar_time_out_of_range_names_the_position() -> None:
+    series = column([START, datetime(9990, 1, 1, tzinfo=timezone.utc)])
+    with pytest.raises(CalendarError, match=r"t\[1\] = 9990-01-01"):
+        OFFICE.add(series, CalendarTime(months=240))
+
+
 def test_import_slacalc_imports_neither_numpy_nor_pandas() -> None:
     code = "import sys, slacalc; print('numpy' in sys.modules, 'pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -1,7 +1,8 @@
 """Calendar questions over whole columns (SPEC 9): numpy over the compiled timeline.
 
 ``Calendar.add``, ``subtract``, ``between``, ``is_open``, ``next_open`` and ``next_close``
-hand a pandas ``Series`` / ``DatetimeIndex`` of aware timestamps, or a numpy
+(``durations``: ``CalendarTime``; ``working_days``: ``WorkingDays``) hand a pandas
+``Series`` / ``DatetimeIndex`` of aware timestamps, or a numpy
 ``datetime64`` array (read as UTC), to this module. It asks the same flat arrays the
 scalar calls ask (:meth:`~slacalc._engine.timeline.Timeline.flat`: span starts and ends,
 cumulative open time), with ``numpy.searchsorted`` where the scalar calls use ``bisect``,
@@ -15,13 +16,12 @@ is a handful of vectorised steps, never a Python loop per element.
 
 from __future__ import annotations
 
-from slacalc._arrays.columns import each, is_array
+from slacalc._arrays.columns import is_array
 from slacalc._arrays.ops import add, between, is_open, next_close, next_open, subtract
 
 __all__ = [
     "add",
     "between",
-    "each",
     "is_array",
     "is_open",
     "next_close",

@@ -8,15 +8,14 @@ UTC).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import timedelta, tzinfo
 from typing import Any
 
 from slacalc._base.errors import CalendarError, NaiveDatetimeError
-from slacalc._engine.instants import EPOCH, HORIZON_END, HORIZON_START, ONE_US
+from slacalc._engine.instants import HORIZON_END, HORIZON_START
 
-__all__ = ["Column", "as_durations", "as_instants", "each", "is_array"]
+__all__ = ["Column", "as_durations", "as_instants", "is_array"]
 
 
 def is_array(value: object) -> bool:
@@ -168,20 +167,3 @@ def as_durations(value: Any, length: int, name: str = "duration") -> tuple[Any, 
         position = int(np.flatnonzero(negative)[0])
         raise CalendarError(f"{name}[{position}] = {deltas[position]} is negative")
     return amounts, nat
-
-
-def each(value: Any, one: Callable[[datetime], datetime], name: str, zone: tzinfo) -> Any:
-    """``one`` asked of every instant of a column, NaT left NaT, results as the column's
-    kind: the path of ``WorkingDays`` and ``CalendarTime`` over columns (a Python call per
-    element, not vectorised: docs/performance.md)."""
-    import pandas as pd
-
-    column = as_instants(value, name)
-    utc = pd.DatetimeIndex(column.us.astype("datetime64[us]")).tz_localize("UTC")
-    answers = [
-        0 if nat else (one(stamp.to_pydatetime()) - EPOCH) // ONE_US
-        for stamp, nat in zip(utc, column.nat, strict=True)
-    ]
-    import numpy as np
-
-    return column.instants(np.asarray(answers, dtype=np.int64), zone)

@@ -22,9 +22,10 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from slacalc._arrays import columns as arrays_in
 from slacalc._arrays import ops as arrays
 from slacalc._arrays.columns import is_array
+from slacalc._arrays.durations import calendar_time
+from slacalc._arrays.working_days import working_days
 from slacalc._base.errors import CalendarError, InvalidIntervalError
 from slacalc._calendar.compiled import TIMELINES as _TIMELINES
 from slacalc._calendar.compiled import timeline_of
@@ -309,9 +310,11 @@ class Calendar(BaseModel):
             result = datetime.fromtimestamp(seconds, timeline.tz)
             return result.replace(microsecond=micro) if micro else result
         if not isinstance(t, datetime) and is_array(t):
-            if isinstance(duration, timedelta) or is_array(duration):
-                return arrays.add(timeline_of(self), self.zone, t, duration)
-            return arrays_in.each(t, lambda one: self.add(one, duration), "t", self.zone)
+            if isinstance(duration, CalendarTime):
+                return calendar_time(t, duration, +1, self.zone)
+            if isinstance(duration, WorkingDays):
+                return working_days(timeline_of(self), self.zone, t, duration.days)
+            return arrays.add(timeline_of(self), self.zone, t, duration)  # checks duration
         us = to_us(t, "t")
         if isinstance(duration, WorkingDays):
             return from_us(timeline_of(self).add_working_days(us, duration.days), self.zone)
@@ -340,7 +343,7 @@ class Calendar(BaseModel):
         """
         if not isinstance(t, datetime) and is_array(t):
             if isinstance(duration, CalendarTime):
-                return arrays_in.each(t, lambda one: self.subtract(one, duration), "t", self.zone)
+                return calendar_time(t, duration, -1, self.zone)
             return arrays.subtract(timeline_of(self), self.zone, t, duration)
         us = to_us(t, "t")
         if isinstance(duration, timedelta):

@@ -199,6 +199,15 @@ class Timeline:
         state = self._covering_both(a, b)
         return Flat(state.lo, state.hi, state.starts, state.ends, state.cum, state.cum_end)
 
+    def windows(
+        self, a: int, b: int
+    ) -> tuple[Sequence[int], Sequence[int], Sequence[int], Sequence[int]]:
+        """The windows over a compiled range holding ``[a, b]``: their starts, ends and
+        local dates (ordinals), and the working dates (what working-day arithmetic over
+        an array searches)."""
+        state = self._covering_both(a, b)
+        return state.wstarts, state.wends, state.wdates, state.work_dates
+
     # -- queries (all in microseconds) --------------------------------------------------
     @staticmethod
     def _open_before(state: _State, us: int) -> int:
