@@ -98,6 +98,8 @@ def count_lines(path: str) -> int | None:
 
 def _undecodable(text: str, encoding: str = "utf-8-sig") -> str | None:
     """Why a line is not text in ``encoding``, or ``None`` when it is."""
+    if text.isascii():  # O(1) for most lines, and no lone surrogate there
+        return None
     found = _UNDECODABLE.search(text)
     if found is None:
         return None
@@ -250,15 +252,17 @@ def _csv_records(
                 return
             except csv.Error as error:
                 raise InputError(f"{path}: line {first}: {error}") from None
-            if not any(cell.strip() for cell in cells):
+            joined = "".join(cells)  # one pass in C for the checks of the whole line
+            if not joined.strip():
                 continue
             record = dict(zip(header, cells, strict=False))
             cell = (record.get(id_column) or "").strip() if id_column else ""
             row_id = cell if 0 < len(cell) <= FIELD_LIMIT else None
-            problem = _undecodable("".join(cells), encoding)
+            problem = _undecodable(joined, encoding)
             if problem is None and len(cells) > len(header):
                 problem = "more fields than the header has"
-            if problem is None and any(len(cell) > FIELD_LIMIT for cell in cells):
+            long = len(joined) > FIELD_LIMIT
+            if problem is None and long and any(len(cell) > FIELD_LIMIT for cell in cells):
                 problem = f"a field is longer than {FIELD_LIMIT:,} characters"
             yield first, (BadLine(problem, row_id) if problem is not None else record)
     finally:

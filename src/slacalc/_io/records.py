@@ -161,6 +161,13 @@ def event_from_record(record: Mapping[str, Any], times: TimeReader = STRICT) -> 
     kind = cell_text(record, "kind")
     if not kind:
         raise TicketError("kind is empty")
+    for name in ("kind", "priority", "reason"):  # pydantic cannot read a lone surrogate
+        text = cell_text(record, name)
+        if not text.isascii() and any("\ud800" <= c <= "\udfff" for c in text):
+            raise TicketError(
+                f"{name} {shown(text)} is not text (a lone surrogate: bytes that did not "
+                "decode); fix the cell or read the file with its encoding"
+            )
     return Event(
         at=at,
         kind=kind,
