@@ -7,10 +7,14 @@ file with a pause and its resume for every third ticket, and the same tickets as
 Zendesk-style export with a status history, and runs, each in a fresh process under
 ``/usr/bin/time -v`` (peak RSS) with ``--format csv`` to ``/dev/null``:
 
-1. ``tickets``: the ticket file alone: it streams, a chunk of 1,000 rows at a time;
-2. ``tickets + events``: the events file is read whole by ticket (held), the tickets stream;
-3. ``export + history`` (``--from`` a profile file, ``--history``): the history is held,
-   the export streams.
+1. ``tickets``: the ticket file alone: it streams, 20,000 rows at a time through the
+   columnar reader (pandas installed), and again with the columnar path off (the row
+   path: 1,000 rows at a time); ``evaluate_many`` runs on the first 100,000 of the same
+   tickets in this process, for the ratio per ticket;
+2. ``tickets + events, vioms``: the same with the events file (held by ticket), columnar;
+3. ``tickets + events`` on intramed/online with ``--priority`` mappings (the row path);
+4. ``export + history`` (``--from`` a profile file, ``--history``): the history is held,
+   the export streams (the row path).
 
 ``--only TEXT`` runs the cases whose label holds TEXT. ``--baseline TREE`` also runs case 1
 with the slacalc of another checkout (its ``src`` on ``PYTHONPATH``), e.g. a ``git
@@ -87,13 +91,23 @@ def write_files(folder: Path, rows: int) -> None:
             history.write(f"{tid},{resolved:%Y-%m-%d %H:%M:%S},Solved\n")
 
 
-def run(argv: list[str], pythonpath: str | None = None) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of ``python -m slacalc ARGV`` in a fresh process."""
+ROW_PATH = (
+    "import sys; from slacalc.cli import _check_columnar, main; "
+    "_check_columnar.available = lambda: False; sys.exit(main(sys.argv[1:]))"
+)
+
+
+def run(
+    argv: list[str], pythonpath: str | None = None, row_path: bool = False
+) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of ``python -m slacalc ARGV`` in a fresh process
+    (``row_path``: with the columnar path switched off)."""
     env = dict(os.environ)
     if pythonpath is not None:
         env["PYTHONPATH"] = pythonpath
+    command = ["-c", ROW_PATH] if row_path else ["-m", "slacalc"]
     done = subprocess.run(
-        ["/usr/bin/time", "-v", sys.executable, "-m", "slacalc", *argv],
+        ["/usr/bin/time", "-v", sys.executable, *command, *argv],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -108,6 +122,35 @@ def run(argv: list[str], pythonpath: str | None = None) -> tuple[float, float]:
     return hours * 3600 + minutes * 60 + secs, int(rss.group(1)) / 1024
 
 
+SAMPLE = 100_000
+
+
+def evaluate_many_rate(path: Path) -> float:
+    """Tickets a second of ``evaluate_many`` over the first SAMPLE tickets of the file, as
+    ``Ticket`` objects built beforehand (not timed)."""
+    import time
+
+    from slacalc import Event, Ticket, contracts, evaluate_many
+
+    tickets = []
+    with open(path, encoding="utf-8") as lines:
+        next(lines)
+        for line, _ in zip(lines, range(SAMPLE), strict=False):
+            tid, priority, opened, responded, resolved = line.rstrip("\n").split(",")
+            events = [Event(at=datetime.fromisoformat(responded), kind="responded"),
+                      Event(at=datetime.fromisoformat(resolved), kind="resolved")]  # fmt: skip
+            tickets.append(
+                Ticket(id=tid, priority=priority, opened_at=datetime.fromisoformat(opened),
+                       events=events)
+            )  # fmt: skip
+    contract = contracts.get("vioms/advanced")
+    at = datetime.fromisoformat(AT)
+    evaluate_many(contract, tickets[:100], at=at)  # compile the calendar
+    began = time.perf_counter()
+    evaluate_many(contract, tickets, at=at)
+    return len(tickets) / (time.perf_counter() - began)
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
@@ -115,6 +158,10 @@ def main() -> None:
         common = ["--at", AT, "--format", "csv"]
         cases = {
             "tickets (streams)": ["check", "vioms/advanced", str(folder / "tickets.csv"), *common],
+            "tickets + events, vioms": [
+                "check", "vioms/advanced", str(folder / "tickets.csv"), "--events",
+                str(folder / "events.csv"), *common,
+            ],
             "tickets + events (events held)": [
                 "check", "intramed/online", str(folder / "tickets.csv"), "--events",
                 str(folder / "events.csv"), "--priority", "P1=level-1", "--priority",
@@ -135,6 +182,19 @@ def main() -> None:
             results[label] = run(argv)
             wall, rss = results[label]
             print(f"  {label:34} {wall:7.1f} s  {ROWS / wall:8,.0f} tickets/s  peak {rss:7.1f} MiB")
+        if "tickets (streams)" in results:  # the same run: row path, and evaluate_many
+            wall, rss = run(cases["tickets (streams)"], row_path=True)
+            new_wall, _ = results["tickets (streams)"]
+            print(
+                f"  tickets, columnar path off         {wall:7.1f} s  {ROWS / wall:8,.0f} "
+                f"tickets/s  peak {rss:7.1f} MiB  ({wall / new_wall:.1f}x the columnar)"
+            )
+            rate = evaluate_many_rate(folder / "tickets.csv")
+            print(
+                f"  evaluate_many on {SAMPLE:,} of them   {rate:8,.0f} tickets/s "
+                f"(in this process; check is {ROWS / new_wall / rate:.1f}x per ticket, "
+                "goal >= 5x)"
+            )
         if BASELINE is not None:
             wall, rss = run(cases["tickets (streams)"], str(Path(BASELINE) / "src"))
             new_wall, new_rss = results["tickets (streams)"]

@@ -17,6 +17,7 @@ from slacalc._io.progress import Progress
 from slacalc._io.records import parse_instant
 from slacalc._io.rows import TicketRow, evaluate_rows
 from slacalc._io.text import align, hours, iso, seconds
+from slacalc.cli import _check_columnar as check_columnar
 from slacalc.cli._common import operands, resolve_contract
 from slacalc.cli._errors import UsageError
 from slacalc.cli._input import explain_statuses, read_input
@@ -41,10 +42,12 @@ def _check_lines(
     orphans: list[TicketRow[int]],
     outcomes: dict[int, tuple[Contract, TicketReport | str]],
     with_contract: bool,
-) -> tuple[list[dict[str, Any]], bool]:
-    """Output records in input order, and whether anything breached or was bad; a result
-    names its contract only ``with_contract`` (SPEC's fields otherwise)."""
+) -> tuple[list[dict[str, Any]], bool, list[int]]:
+    """Output records in input order, whether anything breached or was bad, and the row
+    each record is of; a result names its contract only ``with_contract`` (SPEC's fields
+    otherwise)."""
     records: list[dict[str, Any]] = []
+    owners: list[int] = []
     failed = False
     for n, row in enumerate([*rows, *orphans]):
         contract, result = outcomes.get(n, (None, row.error))
@@ -67,7 +70,8 @@ def _check_lines(
         else:
             failed = True
             records.append({"ticket": row.ticket_id, "line": row.key, "error": str(result)})
-    return records, failed
+        owners += [n] * (len(records) - len(owners))
+    return records, failed, owners
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
@@ -87,20 +91,25 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     failed = named = False
     held: list[dict[str, Any]] = []  # the table's records (a table aligns them all)
     with Progress(max((lines or 0) - 1, 0), f"checking {Path(path).name}", sys.stderr) as bar:
-        for rows in data.chunks():
-            # A file that names contracts per row gets them back (decided by its first
-            # rows, as a CSV header must be); otherwise SPEC's fields only.
-            if output.with_contract is None:
-                output.with_contract = any(row.contract is not None for row in rows)
-            named = named or any(row.contract is not None for row in rows)
-            outcomes = evaluate_rows(c, rows, at)
-            records, bad = _check_lines(rows, [], outcomes, True)
+        if data.plain and check_columnar.available():
+            failed, named, held = check_columnar.check_columnar(
+                data, c, at, args.format, output.write, _check_lines, bar.advance, OUTPUT_FIELDS
+            )
+        else:
+            for rows in data.chunks():
+                # A file that names contracts per row gets them back (decided by its first
+                # rows, as a CSV header must be); otherwise SPEC's fields only.
+                if output.with_contract is None:
+                    output.with_contract = any(row.contract is not None for row in rows)
+                named = named or any(row.contract is not None for row in rows)
+                outcomes = evaluate_rows(c, rows, at)
+                records, bad, _ = _check_lines(rows, [], outcomes, True)
+                failed = failed or bad
+                held += output.emit(records)
+                bar.advance(len(rows))
+            records, bad, _ = _check_lines([], data.orphans, {}, True)
             failed = failed or bad
             held += output.emit(records)
-            bar.advance(len(rows))
-    records, bad = _check_lines([], data.orphans, {}, True)
-    failed = failed or bad
-    held += output.emit(records)
     if args.format == "table":
         _print_table(held, out, path, at, with_contract=named)
     if args.explain_statuses:
@@ -132,6 +141,11 @@ class _Output:
             self.writer.writeheader()
         self.writer.writerows(records)
         return []
+
+    def write(self, lines: list[str]) -> None:
+        """Lines formatted already (the columnar path's)."""
+        if lines:
+            self.out.write("\n".join(lines) + "\n")
 
 
 def _print_table(

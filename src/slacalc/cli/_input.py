@@ -48,19 +48,42 @@ class Input:
         """The ticket rows, ``size`` at a time, each with its events; only one chunk is
         held at a time (the ids met so far are kept, to find duplicates)."""
         ids: dict[str, int] = {}
+        for batch in self.batches(size):
+            yield self.read_rows(batch, ids)
+        self.finish()
+
+    @property
+    def plain(self) -> bool:
+        """Whether the tickets are slacalc's own columns, read as written (no profile,
+        zone, priority mapping or history): what the columnar reader reads."""
+        reading, times = self.reading, self.reading.times
+        return (
+            reading.profile is None and not reading.mapped and self.history is None
+            and times.tz is None and not times.formats
+        )  # fmt: skip
+
+    def batches(self, size: int) -> Iterator[list[tuple[int, Record]]]:
+        """The ticket records, ``size`` at a time, in slacalc's column names."""
         records = self.reading.records(self.records)
         while True:
             batch = list(itertools.islice(records, size))
             if not batch:
-                break
-            rows = read_ticket_rows(batch, lambda line: f"on line {line}", self.reading.parse, ids)
-            if self.events is not None:
-                self.events.take(rows)
-            if self.history is not None and self.statuses is not None:
-                self.history.attach(
-                    self.changes, rows, self.statuses, self.history_place, self.seen
-                )
-            yield rows
+                return
+            yield batch
+
+    def read_rows(
+        self, batch: list[tuple[int, Record]], ids: dict[str, int]
+    ) -> list[TicketRow[int]]:
+        """A batch's ticket rows with their events (``ids``: the ids met so far)."""
+        rows = read_ticket_rows(batch, lambda line: f"on line {line}", self.reading.parse, ids)
+        if self.events is not None:
+            self.events.take(rows)
+        if self.history is not None and self.statuses is not None:
+            self.history.attach(self.changes, rows, self.statuses, self.history_place, self.seen)
+        return rows
+
+    def finish(self) -> None:
+        """After the last batch: the other files' records naming no ticket, as orphans."""
         if self.events is not None:
             self.orphans += self.events.leftovers("no such ticket in the ticket file")
         self.orphans += self.history_bad

@@ -15,6 +15,7 @@ frame.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -52,14 +53,21 @@ class Fast:
 
 
 def split(
-    tickets: pd.DataFrame, contract: Contract, events: pd.DataFrame | None, at: datetime
+    tickets: pd.DataFrame,
+    contract: Contract,
+    events: pd.DataFrame | None,
+    at: datetime,
+    held: Container[str] = (),
 ) -> Fast:
-    """The fast rows of a frame whose columns are slacalc's own (checked before)."""
+    """The fast rows of a frame whose columns are slacalc's own (checked before); a
+    ticket whose id is in ``held`` (met in an earlier chunk of a file) is not fast."""
     names = {c.strip() if isinstance(c, str) else c: c for c in tickets.columns}
     ids = text(tickets[names["id"]])
     fast = ids != ""
     as_series = pd.Series(ids, dtype=object)  # object: text may hold lone surrogates
     fast &= ~as_series.duplicated(keep=False).to_numpy()
+    if held:
+        fast &= ~np.fromiter((i in held for i in ids), dtype=bool, count=len(ids))
     raw_priorities = text(tickets[names["priority"]])
     pid_of: dict[str, str | None] = {}
     for name in set(raw_priorities):
@@ -121,6 +129,39 @@ def split(
 
 def results(contract: Contract, fast: Fast, at: datetime, zone: str) -> tuple[pd.DataFrame, Any]:
     """The result rows of the fast rows, and each result's (position, target order)."""
+    merged = result_arrays(contract, fast, at)
+    if merged is None:
+        return pd.DataFrame(), np.zeros((0, 2), dtype=np.int64)
+    count = len(merged["position"])
+
+    def stamps(us: Any) -> Any:
+        values = us.astype("datetime64[us]")  # int64 min is NaT
+        return pd.Series(pd.DatetimeIndex(values).tz_localize("UTC").tz_convert(zone))
+
+    table = pd.DataFrame(
+        {
+            "ticket": pd.Series(merged["ticket"], dtype=object),
+            "contract": pd.Series(np.full(count, contract.id, dtype=object), dtype=object),
+            "priority": pd.Series(merged["priority"], dtype=object),
+            "metric": pd.Series(merged["metric"], dtype=object),
+            "status": pd.Series(merged["status"], dtype=object),
+            "due_at": stamps(merged["due"]),
+            "breach_at": stamps(merged["breach"]),
+            "elapsed": pd.Series(merged["elapsed"].astype("timedelta64[us]")),
+            "ever_breached": pd.Series(merged["breached"], dtype="boolean"),
+            "error": pd.Series(np.full(count, None, dtype=object), dtype=object),
+        }
+    )
+    return table, np.stack([merged["position"], merged["order"]], axis=1)
+
+
+def result_arrays(contract: Contract, fast: Fast, at: datetime) -> dict[str, Any] | None:
+    """The results of the fast rows as arrays, ordered by ticket position and the
+    target's order: ``position``, ``order``, ``ticket``, ``priority``, ``metric``,
+    ``status``, ``due`` and ``breach`` (UTC microseconds, int64 min for none),
+    ``elapsed`` (microseconds), ``breached`` and ``zone`` (the name of the zone the
+    scalar clock reports the target's instants in: its calendar's). ``None`` for no
+    result."""
     at_us = (at - EPOCH) // ONE_US
     restart = contract.clock.on_priority_change == "restart"  # as if always the final
     parts: list[dict[str, Any]] = []
@@ -155,31 +196,12 @@ def results(contract: Contract, fast: Fast, at: datetime, zone: str) -> tuple[pd
                     "breach": np.where(found.timed, found.breach, np.iinfo(np.int64).min),
                     "elapsed": found.elapsed,
                     "breached": found.breached,
+                    "zone": np.full(len(members), contract.calendars[target.calendar].tz,
+                                    dtype=object),
                 }
-            )
+            )  # fmt: skip
     if not parts:
-        return pd.DataFrame(), np.zeros((0, 2), dtype=np.int64)
+        return None
     merged = {key: np.concatenate([p[key] for p in parts]) for key in parts[0]}
     ranking = np.lexsort((merged["order"], merged["position"]))
-    merged = {key: value[ranking] for key, value in merged.items()}
-    count = len(ranking)
-
-    def stamps(us: Any) -> Any:
-        values = us.astype("datetime64[us]")  # int64 min is NaT
-        return pd.Series(pd.DatetimeIndex(values).tz_localize("UTC").tz_convert(zone))
-
-    table = pd.DataFrame(
-        {
-            "ticket": pd.Series(merged["ticket"], dtype=object),
-            "contract": pd.Series(np.full(count, contract.id, dtype=object), dtype=object),
-            "priority": pd.Series(merged["priority"], dtype=object),
-            "metric": pd.Series(merged["metric"], dtype=object),
-            "status": pd.Series(merged["status"], dtype=object),
-            "due_at": stamps(merged["due"]),
-            "breach_at": stamps(merged["breach"]),
-            "elapsed": pd.Series(merged["elapsed"].astype("timedelta64[us]")),
-            "ever_breached": pd.Series(merged["breached"], dtype="boolean"),
-            "error": pd.Series(np.full(count, None, dtype=object), dtype=object),
-        }
-    )
-    return table, np.stack([merged["position"], merged["order"]], axis=1)
+    return {key: value[ranking] for key, value in merged.items()}
