@@ -38,7 +38,8 @@ def instant(minutes: int, offset: int = 1) -> str:
 @st.composite
 def files(draw: st.DrawFn) -> tuple[str, str]:
     minutes = st.integers(0, 7 * 24 * 60)
-    lines = ["id,contract,priority,opened_at,responded_at,resolved_at"]
+    extra = draw(st.sampled_from(["", ",notes", ",notes,notes"]))  # other columns, doubled
+    lines = ["id,contract,priority,opened_at,responded_at,resolved_at" + extra]
     events = ["ticket,at,kind,priority"]
     for _ in range(draw(st.integers(1, 10))):
         tid = draw(st.sampled_from(IDS))
@@ -54,7 +55,21 @@ def files(draw: st.DrawFn) -> tuple[str, str]:
             cells.append(draw(st.sampled_from(["", instant(later), instant(later, -5)])))
         if draw(st.booleans()):  # now and then a time with microseconds
             cells[3] = cells[3].replace(":00+", ":00.250000+", 1)
-        lines.append(",".join(cells))
+        line = ",".join(cells) + ",x" * extra.count(",")
+        shape = draw(
+            st.sampled_from(["as is"] * 6 + ["blank", "commas", "short", "long", "spaces"])
+        )
+        if shape == "blank":
+            lines.append("")
+        elif shape == "commas":
+            lines.append(" , ,,")
+        elif shape == "short":
+            line = ",".join(cells[:3])
+        elif shape == "long":
+            line += ",one too many" * (1 + extra.count(","))
+        elif shape == "spaces":
+            line = line.replace(",", " , ", 1)
+        lines.append(line)
         for kind in draw(
             st.lists(
                 st.sampled_from(["paused", "resumed", "priority_changed", "reopened", "resolved"]),
@@ -118,14 +133,17 @@ def test_the_examples_go_columnwise_mostly(tmp_path: Path, monkeypatch: pytest.M
     from slacalc.frame import lines
 
     answered: list[int] = []
-    real = lines.check_chunk
 
-    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
-        chunk = real(*args, **kwargs)
-        answered.append(len(chunk.answered))
-        return chunk
+    def counting(real):  # type: ignore[no-untyped-def]
+        def wrapped(*args, **kwargs):  # type: ignore[no-untyped-def]
+            chunk = real(*args, **kwargs)
+            answered.append(len(chunk.answered))
+            return chunk
 
-    monkeypatch.setattr(lines, "check_chunk", counting)
+        return wrapped
+
+    monkeypatch.setattr(lines, "check_chunk", counting(lines.check_chunk))
+    monkeypatch.setattr(lines, "check_block", counting(lines.check_block))
     examples = Path(__file__).parent.parent / "examples"
     for name in ("tickets.csv", "events.csv"):
         (tmp_path / name).write_text((examples / name).read_text(encoding="utf-8"), "utf-8")

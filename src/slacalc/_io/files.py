@@ -35,6 +35,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -43,7 +44,15 @@ from slacalc._base.errors import InputError
 from slacalc._io.rows import BadLine, Record, column_problem
 from slacalc.profiles import Profile
 
-__all__ = ["FIELD_LIMIT", "count_lines", "detect_delimiter", "open_text", "read_records"]
+__all__ = [
+    "FIELD_LIMIT",
+    "Block",
+    "count_lines",
+    "detect_delimiter",
+    "open_text",
+    "read_blocks",
+    "read_records",
+]
 
 #: The longest field a CSV row may have (the csv module's own default limit).
 FIELD_LIMIT = 131_072
@@ -140,12 +149,35 @@ def read_records(
     columns the caller reads (the first of them names a row's id), ``required`` those it
     needs; ``loose`` lets other ``*_at`` columns be (a tool's export has its own). The
     delimiter is detected from the header unless given."""
+    for item in read_blocks(
+        path, what, known, required, encoding=encoding, delimiter=delimiter, loose=loose
+    ):
+        assert not isinstance(item, Block)  # none without block=
+        yield item
+
+
+def read_blocks(
+    path: str,
+    what: str,
+    known: Sequence[str],
+    required: Sequence[str],
+    *,
+    encoding: str = "utf-8-sig",
+    delimiter: str | None = None,
+    loose: bool = False,
+    block: int = 0,
+) -> Iterator[tuple[int, Record] | Block]:
+    """:func:`read_records`, and with ``block`` a CSV file's plain lines that many at a
+    time as :class:`Block` s (the columnar reader splits them), while there are any;
+    records from the first line that is not plain on (``slacalc check``,
+    docs/performance.md: the ``csv`` module and a dict per row were a third of a columnar
+    check)."""
     if Path(path).suffix.lower() in (".jsonl", ".json"):
         with open_text(path, what, encoding, newline="\n") as text:
             yield from _json_lines(text, known, encoding)
         return
     with open_text(path, what, encoding) as text:
-        yield from _csv_records(path, text, known, required, encoding, delimiter, loose)
+        yield from _csv_records(path, text, known, required, encoding, delimiter, loose, block)
 
 
 def _json_lines(
@@ -229,8 +261,10 @@ def _csv_records(
     encoding: str,
     delimiter: str | None,
     loose: bool,
-) -> Iterator[tuple[int, Record]]:
-    id_column = known[0] if known else None
+    block: int = 0,
+) -> Iterator[tuple[int, Record] | Block]:
+    """The records of a CSV file; with ``block``, runs of up to that many plain lines
+    (:class:`Block`) while the file is plain, records once it is not."""
     limit = csv.field_size_limit()
     csv.field_size_limit(sys.maxsize)  # long fields are this reader's to report, row by row
     try:
@@ -244,26 +278,85 @@ def _csv_records(
         if not names:
             raise InputError(f"{path}: empty file, expected a header line with {', '.join(known)}")
         header = _header(path, names, known, required, encoding, loose)
-        while True:
-            first = reader.line_num + 1  # a quoted field may span lines: report the first
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                raise InputError(f"{path}: line {first}: {error}") from None
-            joined = "".join(cells)  # one pass in C for the checks of the whole line
-            if not joined.strip():
-                continue
-            record = dict(zip(header, cells, strict=False))
-            cell = (record.get(id_column) or "").strip() if id_column else ""
-            row_id = cell if 0 < len(cell) <= FIELD_LIMIT else None
-            problem = _undecodable(joined, encoding)
-            if problem is None and len(cells) > len(header):
-                problem = "more fields than the header has"
-            long = len(joined) > FIELD_LIMIT
-            if problem is None and long and any(len(cell) > FIELD_LIMIT for cell in cells):
-                problem = f"a field is longer than {FIELD_LIMIT:,} characters"
-            yield first, (BadLine(problem, row_id) if problem is not None else record)
+        id_column = known[0] if known else None
+        offset = 0  # lines read as blocks, before the csv reader goes on
+        if block and '"' not in first_line:
+            rest: list[str] = []
+            for found in _blocks(text, header, chosen, block, rest):
+                yield found
+                offset += len(found.lines)
+            text = itertools.chain(rest, text)  # type: ignore[assignment]
+            reader = csv.reader(text, delimiter=chosen)
+            offset += 1  # the header
+        yield from _csv_rows(path, reader, header, id_column, encoding, offset)
     finally:
         csv.field_size_limit(limit)
+
+
+@dataclass(frozen=True)
+class Block:
+    """Lines of a CSV file that read as one record each, exactly as the ``csv`` module
+    reads them: no quote, no byte that did not decode, no NUL, no field over the limit, no
+    more fields than the header. ``first`` is the first line's number."""
+
+    first: int
+    header: list[str]
+    delimiter: str
+    lines: list[str]
+
+
+def _blocks(
+    text: TextIO, header: list[str], delimiter: str, size: int, rest: list[str]
+) -> Iterator[Block]:
+    """Plain lines ``size`` at a time; the first line that is not plain, and what follows
+    in its run, go back through ``rest`` for the csv reader."""
+    number = 2
+    # A line with more fields than the header, found in one pass over the block.
+    sep = re.escape(delimiter)
+    too_many = re.compile(f"^(?:[^{sep}\r\n]*{sep}){{{len(header)}}}", re.MULTILINE)
+    while True:
+        lines = list(itertools.islice(text, size))
+        if not lines:
+            return
+        joined = "".join(lines)
+        if (
+            '"' not in joined and "\x00" not in joined
+            and (joined.isascii() or _UNDECODABLE.search(joined) is None)
+            and max(map(len, lines)) <= FIELD_LIMIT and too_many.search(joined) is None
+        ):  # fmt: skip
+            yield Block(number, header, delimiter, lines)
+            number += len(lines)
+            continue
+        rest.extend(lines)  # from here on, line by line
+        return
+
+
+def _csv_rows(
+    path: str,
+    reader: Iterator[list[str]],
+    header: list[str],
+    id_column: str | None,
+    encoding: str,
+    offset: int,
+) -> Iterator[tuple[int, Record]]:
+    while True:
+        first = reader.line_num + 1 + offset  # type: ignore[attr-defined]  # a quoted field may span lines: the first
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise InputError(f"{path}: line {first}: {error}") from None
+        joined = "".join(cells)  # one pass in C for the checks of the whole line
+        if not joined.strip():
+            continue
+        record = dict(zip(header, cells, strict=False))
+        cell = (record.get(id_column) or "").strip() if id_column else ""
+        row_id = cell if 0 < len(cell) <= FIELD_LIMIT else None
+        problem = _undecodable(joined, encoding)
+        if problem is None and len(cells) > len(header):
+            problem = "more fields than the header has"
+        long = len(joined) > FIELD_LIMIT
+        if problem is None and long and any(len(cell) > FIELD_LIMIT for cell in cells):
+            problem = f"a field is longer than {FIELD_LIMIT:,} characters"
+        yield first, (BadLine(problem, row_id) if problem is not None else record)

@@ -85,13 +85,14 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         except ValueError as error:
             raise UsageError(f"slacalc check: {error}") from None
     args.path = path
-    data = read_input(args, c, "check")
+    columnar = check_columnar.available()
+    data = read_input(args, c, "check", blocks=check_columnar.CHUNK if columnar else 0)
     lines = count_lines(path)
     output = _Output(args.format, out)
     failed = named = False
     held: list[dict[str, Any]] = []  # the table's records (a table aligns them all)
     with Progress(max((lines or 0) - 1, 0), f"checking {Path(path).name}", sys.stderr) as bar:
-        if data.plain and check_columnar.available():
+        if data.plain and columnar:
             failed, named, held = check_columnar.check_columnar(
                 data, c, at, args.format, output.write, _check_lines, bar.advance, OUTPUT_FIELDS
             )

@@ -14,13 +14,15 @@ import csv
 import io
 import itertools
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 
 from slacalc._facade import Contract
+from slacalc._io.files import Block
+from slacalc._io.records import cell_text
 from slacalc._io.rows import CHUNK as ROW_CHUNK
-from slacalc._io.rows import evaluate_rows
+from slacalc._io.rows import Record, evaluate_rows
 from slacalc.cli._input import Input
 
 __all__ = ["CHUNK", "available", "check_columnar"]
@@ -51,23 +53,25 @@ def check_columnar(
     names contracts, and (for a table) the records in order."""
     import numpy as np
 
-    from slacalc._io.records import cell_text
-    from slacalc.frame.lines import check_chunk
+    from slacalc.frame.lines import check_block, check_chunk
 
     seen: dict[str, int] = {}
     failed = False
-    # A file that names contracts per row gets them back, decided by its first rows (as a
-    # CSV header must be): the row path's first chunk, whatever the size of these.
-    head = list(itertools.islice(data.records, ROW_CHUNK))
-    data.records = itertools.chain(head, data.records)
-    with_contract = any(not isinstance(r, str) and cell_text(r, "contract") for _, r in head)
+    with_contract = _names_contracts(data)
     named = False  # whether any row names a contract (a table shows the column)
     held: list[dict[str, Any]] = []
     wrote_header = False
-    for batch in data.batches(CHUNK):
-        chunk = check_chunk(
-            batch, contract, at, data.events, seen, format=format, with_contract=with_contract
-        )
+    for batch in _units(data):
+        if isinstance(batch, Block):
+            chunk = check_block(
+                batch, contract, at, data.events, seen, format=format,
+                with_contract=with_contract,
+            )  # fmt: skip
+        else:
+            chunk = check_chunk(
+                batch, contract, at, data.events, seen, format=format,
+                with_contract=with_contract,
+            )  # fmt: skip
         named = named or chunk.named
         rows = data.read_rows(chunk.left, seen)
         outcomes = evaluate_rows(contract, rows, at)
@@ -85,7 +89,7 @@ def check_columnar(
                 wrote_header = True
             lines = chunk.lines + _format(slow, format, with_contract, fields)
             write([lines[k] for k in ranking.tolist()])
-        advance(len(batch))
+        advance(len(batch.lines) if isinstance(batch, Block) else len(batch))
     data.finish()
     orphans, bad, _ = records_of([], data.orphans, {}, True)
     failed = failed or bad
@@ -96,6 +100,54 @@ def check_columnar(
             write([",".join(f for f in fields if with_contract or f != "contract")])
         write(_format(orphans, format, with_contract, fields))
     return failed, named, held
+
+
+def _names_contracts(data: Input) -> bool:
+    """Whether the file's first rows name contracts: a file that does gets them back,
+    decided by its first rows (as a CSV header must be): the row path's first chunk of
+    records, whatever the size of these chunks."""
+    head: list[Any] = []
+    records = 0
+    names = False
+    for item in data.records:
+        head.append(item)
+        if isinstance(item, Block):
+            column = item.header.index("contract") if "contract" in item.header else None
+            for line in item.lines:
+                if records >= ROW_CHUNK:
+                    break
+                if not line.replace(item.delimiter, "").strip():
+                    continue  # a blank line is no record
+                records += 1
+                cells = line.rstrip("\r\n").split(item.delimiter)
+                names = names or (column is not None and len(cells) > column
+                                  and bool(cells[column].strip()))  # fmt: skip
+        else:
+            records += 1
+            names = names or (not isinstance(item[1], str) and bool(cell_text(item[1], "contract")))
+        if records >= ROW_CHUNK:
+            break
+    data.records = itertools.chain(head, data.records)
+    return names
+
+
+def _units(data: Input) -> Iterator[Block | list[tuple[int, Record]]]:
+    """The file's blocks of plain lines as they come, and its records (the rest)
+    ``CHUNK`` at a time, in slacalc's column names."""
+    pending: list[tuple[int, Record]] = []
+    for item in data.records:
+        if isinstance(item, Block):
+            if pending:
+                yield list(data.reading.records(pending))
+                pending = []
+            yield item
+            continue
+        pending.append(item)
+        if len(pending) >= CHUNK:
+            yield list(data.reading.records(pending))
+            pending = []
+    if pending:
+        yield list(data.reading.records(pending))
 
 
 def _slow_keys(owners: list[int], positions: list[int]) -> list[tuple[int, int]]:

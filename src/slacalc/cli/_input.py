@@ -15,7 +15,7 @@ from slacalc import profiles
 from slacalc._clock.statuses import StatusMap
 from slacalc._facade import Contract
 from slacalc._io.exports import ExportReading, MappingError
-from slacalc._io.files import read_records
+from slacalc._io.files import Block, read_blocks, read_records
 from slacalc._io.history import Changes, History
 from slacalc._io.records import EVENT_FILE_COLUMNS
 from slacalc._io.rows import CHUNK, EventIndex, Record, TicketRow, read_ticket_rows
@@ -33,7 +33,7 @@ class Input:
     and history records that could not be read or name no ticket), and ``seen`` how often
     each status of the history was entered."""
 
-    records: Iterator[tuple[int, Record]]
+    records: Iterator[tuple[int, Record] | Block]  # Blocks only with read_input(blocks=)
     reading: ExportReading
     events: EventIndex[int] | None = None
     history: History | None = None
@@ -64,7 +64,7 @@ class Input:
 
     def batches(self, size: int) -> Iterator[list[tuple[int, Record]]]:
         """The ticket records, ``size`` at a time, in slacalc's column names."""
-        records = self.reading.records(self.records)
+        records = self.reading.records(_no_blocks(self.records))
         while True:
             batch = list(itertools.islice(records, size))
             if not batch:
@@ -99,6 +99,12 @@ class Input:
         return [row for chunk in self.chunks() for row in chunk]
 
 
+def _no_blocks(items: Iterator[tuple[int, Record] | Block]) -> Iterator[tuple[int, Record]]:
+    for item in items:
+        assert not isinstance(item, Block), "blocks are the columnar reader's"
+        yield item
+
+
 def _profile(value: str | None, command: str) -> Profile | None:
     if value is None:
         return None
@@ -127,9 +133,13 @@ def _mapping(pairs: list[str], command: str) -> dict[str, str]:
     return mapping
 
 
-def read_input(args: argparse.Namespace, contract: Contract, command: str) -> Input:
+def read_input(
+    args: argparse.Namespace, contract: Contract, command: str, *, blocks: int = 0
+) -> Input:
     """Open the ticket file ``args.path`` for ``contract`` and read ``--events`` and
-    ``--history`` (whole, by ticket); the ticket rows come from :meth:`Input.chunks`."""
+    ``--history`` (whole, by ticket); the ticket rows come from :meth:`Input.chunks`.
+    With ``blocks``, a plain CSV file's records come as ``_io.files.Block`` s of that many
+    lines where they can (for the columnar reader: ``cli._check_columnar``)."""
     profile = _profile(getattr(args, "profile", None), command)
     try:
         reading = ExportReading.build(
@@ -145,7 +155,9 @@ def read_input(args: argparse.Namespace, contract: Contract, command: str) -> In
     )
     delimiter = profile.delimiter if profile is not None else None
     known, required = reading.ticket_columns()
-    records = read_records(
+    plain = profile is None and not reading.mapped and getattr(args, "tz", None) is None
+    plain = plain and getattr(args, "history", None) is None
+    records = read_blocks(
         args.path,
         "ticket file",
         known,
@@ -153,6 +165,7 @@ def read_input(args: argparse.Namespace, contract: Contract, command: str) -> In
         encoding=encoding,
         delimiter=delimiter,
         loose=profile is not None,
+        block=blocks if plain else 0,
     )
     first = next(records, None)  # the header is checked before the other files are read
     if first is None and profile is not None:
