@@ -1,9 +1,11 @@
 """``frame.evaluate``'s columnar path equals the scalar clock, field by field (SPEC 9).
 
-Random tickets on random contracts' terms: simple ones (only the ticket columns' events)
-go columnwise; pauses, reopens and priority changes among them go to the scalar clock.
-The same frame is evaluated with the columnar path on and off; the results must be
-identical. Calendars: office hours with Dutch holidays and a night calendar across the
+Random tickets on random contracts' terms, with events: pauses, reopenings (and
+resolutions again), priority changes, a ticket column's kind once more. What the
+columnar path reads goes columnwise (``frame._fast``, ``frame._event_rows``), the rest
+to the scalar clock (``new_cycle`` reopenings, priority changes across rules, odd
+pauses). The same frame is evaluated with the columnar path on and off; the results must
+be identical. Calendars: office hours with Dutch holidays and a night calendar across the
 DST changes of 2026 (Europe/Amsterdam: 29 March and 25 October).
 """
 
@@ -73,10 +75,17 @@ RESTARTING = Contract(  # the same, but a priority change restarts as the final 
     targets=PAUSING.targets,
     clock=ClockPolicy(on_priority_change="restart"),
 )
-CONTRACTS = [CUSTOM, PAUSING, PAUSING, RESTARTING, contracts.get("vioms/advanced"),
+NEW_CYCLE = Contract(  # a reopening starts a new cycle: the scalar clock's
+    id="test/new-cycle",
+    calendars=PAUSING.calendars,
+    priorities=PAUSING.priorities,
+    targets=PAUSING.targets,
+    clock=ClockPolicy(on_reopen="new_cycle"),
+)
+CONTRACTS = [CUSTOM, PAUSING, PAUSING, RESTARTING, NEW_CYCLE, contracts.get("vioms/advanced"),
              contracts.get("infravision/cloud")]  # fmt: skip
 PRIORITY = {CUSTOM.id: ["P1", "P2"], PAUSING.id: ["P1", "P2", "P3"],
-            RESTARTING.id: ["P1", "P2", "P3"],
+            RESTARTING.id: ["P1", "P2", "P3"], NEW_CYCLE.id: ["P1", "P2", "P3"],
             "vioms/advanced": ["P1", "P2", "P3", "P4"],
             "infravision/cloud": ["top", "high", "medium", "low"]}  # fmt: skip
 COLUMNS = ["responded_at", "workaround_at", "root_cause_at", "on_site_requested_at",
@@ -136,8 +145,11 @@ def frames(draw: st.DrawFn) -> tuple[Contract, pd.DataFrame, pd.DataFrame, datet
                     which = draw(st.sampled_from(["paused", "resumed"]))
                 at = (opened + timedelta(minutes=offset)).isoformat()
                 events.append({"ticket": f"T-{n}", "at": at, "kind": which})
-        elif kind == "reopen":
-            events.append({"ticket": f"T-{n}", "at": instant(), "kind": "reopened"})
+        elif kind == "reopen":  # reopened, and perhaps resolved again, once or twice
+            for _ in range(draw(st.integers(1, 2))):
+                events.append({"ticket": f"T-{n}", "at": instant(), "kind": "reopened"})
+                if draw(st.booleans()):
+                    events.append({"ticket": f"T-{n}", "at": instant(), "kind": "resolved"})
         elif kind == "again":  # a ticket column's kind once more, earlier or later
             which = draw(st.sampled_from(["responded", "resolved", "workaround"]))
             events.append({"ticket": f"T-{n}", "at": instant(), "kind": which})

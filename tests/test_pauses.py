@@ -132,3 +132,24 @@ def test_frame_and_clock_agree_at_the_boundaries(at: datetime, status: str) -> N
         assert row["due_at"] == scalar.due_at == utc(0, 17)
         assert row["breach_at"] == scalar.breach_at
         assert row["elapsed"] == scalar.elapsed
+
+
+@pytest.mark.parametrize("tz", [None, "UTC"])
+def test_a_reopening_runs_the_clock_again_until_the_next_resolution(tz: str | None) -> None:
+    # Opened Monday 09:00 (2 h target, pausable): resolved 10:00, reopened 12:00, paused
+    # 12:30-13:00, resolved again 14:00. The clock ran 09-10, 12-12:30 and 13-14: 2.5 h.
+    tickets = pd.DataFrame({"id": ["T"], "priority": ["P1"], "opened_at": [utc(0, 9)],
+                            "resolved_at": [utc(0, 10)]})  # fmt: skip
+    kinds = ["reopened", "paused", "resumed", "resolved"]
+    table = pd.DataFrame(
+        {"ticket": "T", "kind": kinds,
+         "at": [utc(0, 12), utc(0, 12, 30), utc(0, 13), utc(0, 14)]}
+    )  # fmt: skip
+    events = [Event(at=a, kind=k) for a, k in zip(table["at"], kinds, strict=True)]
+    ticket = Ticket(id="T", priority="P1", opened_at=utc(0, 9),
+                    events=[Event(at=utc(0, 10), kind="resolved"), *events])  # fmt: skip
+    scalar = CONTRACT.evaluate(ticket, at=utc(1, 9)).targets["resolution"]
+    row = frame.evaluate(tickets, CONTRACT, at=utc(1, 9), events=table, tz=tz).iloc[0]
+    assert row["elapsed"] == scalar.elapsed == timedelta(hours=2, minutes=30)
+    assert row["status"] == scalar.status.value == "breached"
+    assert row["due_at"] == scalar.due_at == utc(0, 13, 30)

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from slacalc._calendar.calendar import timeline_of
 from slacalc._clock.report import Status
-from slacalc._contract.models import Target
+from slacalc._contract.models import TERMINAL, Target
 from slacalc._engine.instants import (
     EPOCH,
     HORIZON_END,
@@ -158,9 +158,9 @@ def evaluate_simple(
         for position, n in enumerate(members):
             for event in rows[n].events:
                 when = (event.at - EPOCH) // ONE_US
-                if when <= at_us and event.kind not in _PAUSE_KINDS:
-                    column = times.setdefault(event.kind, np.full(len(members), NEVER, np.int64))
-                    column[position] = when
+                if when <= at_us and event.kind not in _PAUSE_KINDS:  # each kind once here
+                    row = times.setdefault(event.kind, np.full((1, len(members)), NEVER, np.int64))
+                    row[0, position] = when
         pauses = pauses_of([_pairs(rows[n]) for n in members], at_us)
         for target in eligible_targets(contract, pid, kind) or ():
             results = _target(contract, target, opened, times, pauses, at_us, zone)
@@ -200,14 +200,7 @@ def target_columns(
     judges it, SPEC 3.6; ``target`` is the final priority's)."""
     import numpy as np
 
-    never = np.full(len(opened), NEVER, np.int64)
-    start = never.copy()
-    for kind in target.starts_on:
-        start = np.minimum(start, opened if kind == "opened" else times.get(kind, never))
-    stop = never.copy()
-    for kind in target.stops_on:
-        when = times.get(kind, never)
-        stop = np.minimum(stop, np.where(when >= start, when, NEVER))
+    start, stop, gaps = _cycle(target, opened, times)
     started = start < NEVER
     stopped = started & (stop < NEVER)
     end = np.where(stopped, stop, at_us)
@@ -217,6 +210,7 @@ def target_columns(
     breach = np.zeros(len(opened), np.int64)
     if not target.pausable:
         pauses = Pauses.none(len(opened))
+    excluded = pauses.union(gaps)  # the clock stands still: paused, or resolved until reopened
     amount: Any = -1 if target.within is None else target.within // ONE_US  # type: ignore[operator]
     if judged is not None:
         import pandas as pd
@@ -224,7 +218,7 @@ def target_columns(
         changes, initial, amounts = judged
         in_force = pd.Series(changes.in_force(initial, end), dtype=object)
         amount = in_force.map(amounts).to_numpy(dtype=np.int64)
-    mine = pauses.take(np.flatnonzero(started))
+    mine = excluded.take(np.flatnonzero(started))
     wanted = np.maximum(np.broadcast_to(amount, start.shape), 0)
     found = clock_columns(timeline, start[started], end[started], wanted[started], mine)
     elapsed[started] = found.elapsed
@@ -242,6 +236,59 @@ def target_columns(
         np.where(late, Status.BREACHED.value, np.where(stopped, Status.MET.value, running)),
     ).astype(object)
     return TargetColumns(status, due, breach, started, elapsed, started & late)
+
+
+def _first(times: dict[str, Any], kind: str, after: Any, strict: bool) -> Any:
+    """Each ticket's first ``kind`` at or after (``strict``: after) ``after``."""
+    import numpy as np
+
+    found = times.get(kind)
+    if found is None:
+        return np.full(len(after), NEVER, np.int64)
+    late = found > after if strict else found >= after
+    return np.where(late, found, NEVER).min(axis=0)
+
+
+def _stop(target: Target, times: dict[str, Any], after: Any, strict: bool) -> tuple[Any, Any]:
+    """The first stop event at or after ``after``, and whether it is a terminal one."""
+    import numpy as np
+
+    stop = np.full(len(after), NEVER, np.int64)
+    terminal = np.zeros(len(after), dtype=bool)
+    for kind in target.stops_on:
+        when = _first(times, kind, after, strict)
+        earlier = when < stop
+        stop = np.where(earlier, when, stop)
+        terminal = np.where(earlier, kind in TERMINAL, terminal)
+    return stop, terminal
+
+
+def _cycle(target: Target, opened: Any, times: dict[str, Any]) -> tuple[Any, Any, Pauses]:
+    """The clock's start and last stop (``NEVER``: none) per ticket, and the spans it
+    stood stopped before a reopening (``on_reopen="continue"``, ``_clock.cycles``): a
+    reopening after a terminal stop runs the clock again until the next stop event."""
+    import numpy as np
+
+    start = np.full(len(opened), NEVER, np.int64)
+    for kind in target.starts_on:
+        first = opened if kind == "opened" else _first(times, kind, start * 0, False)
+        start = np.minimum(start, first)
+    stop, terminal = _stop(target, times, start, False)
+    starts: list[Any] = []
+    ends: list[Any] = []
+    while "reopened" in times:
+        again = np.where(terminal & (stop < NEVER), _first(times, "reopened", stop, True), NEVER)
+        if not (again < NEVER).any():
+            break
+        starts.append(np.where(again < NEVER, stop, NEVER))
+        ends.append(again)
+        later, later_terminal = _stop(target, times, again, True)
+        stop = np.where(again < NEVER, later, stop)
+        terminal = np.where(again < NEVER, later_terminal, terminal)
+    gaps = Pauses.none(len(opened))
+    if starts:
+        gaps = Pauses(np.array(starts), np.array(ends), np.zeros(len(opened), dtype=bool))
+    return start, stop, gaps
 
 
 def _target(

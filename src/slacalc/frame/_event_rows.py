@@ -10,10 +10,11 @@ A ticket the events frame names only in ways the columnar clock answers stays fa
   instants, each to a priority whose targets follow the same rules as the ticket's
   (:func:`same_rules`: the same metrics, calendars, start and stop events and pauses,
   all open time), so that a change only changes which target judges the clock;
-* at most one row of each ticket column's kind (``responded``, ``resolved``, ...,
-  ``closed``), and only where the ticket's own column is blank.
+* rows of the ticket columns' kinds (``responded``, ``resolved``, ..., ``closed``) and
+  ``reopened``, up to :data:`MAX_OCCURRENCES` of each (beside the ticket's own column),
+  at instants distinct from the ticket's other ones.
 
-Any other row (a reopen, a blank or unreadable time, a time before the opening, an
+Any other row (a blank or unreadable time, a time before the opening, an
 unknown kind or priority) sends its ticket row by row, where the scalar clock's checks
 and messages are the reference.
 """
@@ -38,8 +39,12 @@ __all__ = ["MAX_PAUSES", "Changes", "EventColumns", "read_events", "same_rules"]
 #: At most this many pauses per ticket go columnwise: the pause columns are (pauses,
 #: tickets) arrays, and one ticket's thousand pauses must not make a million-row one.
 MAX_PAUSES = 16
-#: Likewise for priority changes.
+#: Likewise for priority changes, and for the occurrences of one kind (a reopened
+#: ticket resolved again).
 MAX_CHANGES = 8
+MAX_OCCURRENCES = 8
+#: The kinds whose instants the columnar clock reads, each as often as it occurs.
+OCCURRING = SIMPLE_KINDS | {"reopened"}
 
 
 @dataclass(frozen=True)
@@ -107,8 +112,8 @@ def read_events(
     at_us: int,
 ) -> EventColumns:
     """Read ``events`` for the ``candidates`` (a mask over the tickets). ``times`` (kind
-    to UTC microseconds, :data:`NEVER` for blank) gains the ticket columns' kinds the
-    events frame gives."""
+    to a ``(M, n)`` array of UTC microseconds, earliest first, :data:`NEVER` for none)
+    gains the occurrences the events frame gives."""
     count = len(ids)
     named = text(events["ticket"])
     where = np.full(len(named), -1, dtype=np.int64)
@@ -128,22 +133,16 @@ def read_events(
     ok = ~blank & ~bad & (us >= opened[np.maximum(where, 0)])
     pausing = (kind == "paused") | (kind == "resumed")
     changing = kind == "priority_changed"
-    simple = pd.Series(kind, dtype=object).isin(SIMPLE_KINDS).to_numpy(dtype=bool)
+    simple = pd.Series(kind, dtype=object).isin(OCCURRING).to_numpy(dtype=bool)
     ok &= pausing | changing | simple
     if priority is not None:
         ok &= changing | (priority == "")  # a priority only where it means one
     slow[where[mine & ~ok]] = True
     rows = mine & ok
-    for name in SIMPLE_KINDS:  # each kind once per ticket, and not beside its column
+    for name in OCCURRING:  # each kind's occurrences, with its column's
         picked = np.flatnonzero(rows & (kind == name))
-        if not len(picked):
-            continue
-        column = times.setdefault(name, np.full(count, NEVER, dtype=np.int64))
-        tickets = where[picked]
-        twice = np.array(pd.Series(tickets).duplicated(keep=False), dtype=bool)
-        twice |= column[tickets] != NEVER
-        slow[tickets[twice]] = True
-        column[tickets[~twice]] = us[picked[~twice]]
+        if len(picked):
+            times[name] = _occurrences(times.get(name), where[picked], us[picked], slow)
     pauses = _pauses(np.flatnonzero(rows & pausing), where, us, kind, slow, at_us)
     to = np.full(len(named), None, dtype=object)
     if changing.any():
@@ -166,6 +165,27 @@ def read_events(
                 stuck = (priorities == first) & (kinds == of_kind) & (changes.to == other).any(0)
                 slow |= stuck
     return EventColumns(pauses, changes, final, slow, where)
+
+
+def _occurrences(column: Any, tickets: Any, when: Any, slow: Any) -> Any:
+    """A kind's instants per ticket as a ``(M, n)`` array, earliest first (``NEVER``
+    below): the ticket column's (a 1-row array, or ``None``) and the events rows'; a
+    ticket with more than :data:`MAX_OCCURRENCES` is marked slow."""
+    count = len(slow)
+    if column is not None:
+        given = np.flatnonzero(column[0] < NEVER)
+        tickets = np.concatenate([given, tickets])
+        when = np.concatenate([column[0][given], when])
+    order = np.lexsort((when, tickets))
+    tickets, when = tickets[order], when[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = tickets[1:] != tickets[:-1]
+    rank = np.arange(len(order)) - np.maximum.accumulate(np.where(first, np.arange(len(order)), 0))
+    slow[tickets[rank >= MAX_OCCURRENCES]] = True
+    keep = rank < MAX_OCCURRENCES
+    out = np.full((int(rank[keep].max()) + 1 if keep.any() else 1, count), NEVER, dtype=np.int64)
+    out[rank[keep], tickets[keep]] = when[keep]
+    return out
 
 
 def _no_changes(count: int) -> Changes:

@@ -60,6 +60,35 @@ class Pauses:
         empty = np.zeros((0, count), dtype=np.int64)
         return cls(empty, empty.copy(), np.zeros(count, dtype=bool))
 
+    def union(self, other: Pauses) -> Pauses:
+        """The spans of both, merged where they overlap or touch, earliest first (``now``
+        is this one's)."""
+        if not other.starts.shape[0]:
+            return self
+        if not self.starts.shape[0]:
+            return Pauses(other.starts, other.ends, self.now)
+        starts = np.concatenate([self.starts, other.starts])
+        ends = np.concatenate([self.ends, other.ends])
+        order = np.argsort(starts, axis=0, kind="stable")
+        starts, ends = np.take_along_axis(starts, order, 0), np.take_along_axis(ends, order, 0)
+        out_starts, out_ends = [], []
+        low, high = starts[0], ends[0]
+        for begin, finish in zip(starts[1:], ends[1:], strict=True):
+            joins = (begin <= high) & (begin < NEVER)
+            out_starts.append(np.where(joins, NEVER, low))
+            out_ends.append(np.where(joins, NEVER, high))
+            low = np.where(joins, low, begin)
+            high = np.where(joins, np.maximum(high, finish), finish)
+        out_starts.append(low)
+        out_ends.append(high)
+        merged_starts, merged_ends = np.array(out_starts), np.array(out_ends)
+        order = np.argsort(merged_starts, axis=0, kind="stable")  # the merged ones last
+        return Pauses(
+            np.take_along_axis(merged_starts, order, 0),
+            np.take_along_axis(merged_ends, order, 0),
+            self.now,
+        )
+
     def take(self, members: Any) -> Pauses:
         """The pauses of the tickets at ``members`` (an index array), without the
         columns none of them uses."""
