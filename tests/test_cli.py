@@ -709,3 +709,11 @@ def test_availability_bad_outage_rows_are_reported_with_their_line(
     code, out, _ = run(capsys, "availability", "reflex/basis", path, "--month", "2026-11")
     assert code == 1
     assert "line 5  start '2026-11-13T09:00' has no UTC offset" in out
+
+
+def test_version_prints_the_installed_version(capsys: pytest.CaptureFixture[str]) -> None:
+    import slacalc
+    from slacalc.cli import main
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"slacalc {slacalc.__version__}\n"

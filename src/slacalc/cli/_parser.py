@@ -79,12 +79,26 @@ def add_export_options(sub: argparse.ArgumentParser) -> None:
     )
 
 
+def _version() -> str:
+    """The installed distribution's version (``slacalc.__version__``'s source)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("slacalc")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0.0.0"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``slacalc``."""
     parser = Parser(
         prog="slacalc",
         description="Exact service-level deadlines, elapsed business time and breaches.",
     )
+    parser.add_argument(
+        "--version", action="version", version=f"slacalc {_version()}",
+        help="print slacalc's version and exit",
+    )  # fmt: skip
     subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     subs.required = True
     subs.add_parser("contracts", help="list the built-in contracts")
