@@ -146,10 +146,20 @@ def frames(draw: st.DrawFn) -> tuple[Contract, pd.DataFrame, pd.DataFrame, datet
                 at = (opened + timedelta(minutes=offset)).isoformat()
                 events.append({"ticket": f"T-{n}", "at": at, "kind": which})
         elif kind == "reopen":  # reopened, and perhaps resolved again, once or twice
+            resolved = rows[n].get("resolved_at")
+            after = datetime.fromisoformat(str(resolved)) if resolved else None
             for _ in range(draw(st.integers(1, 2))):
-                events.append({"ticket": f"T-{n}", "at": instant(), "kind": "reopened"})
+                if after is not None and draw(st.booleans()):  # mostly after a resolution
+                    after += timedelta(minutes=draw(st.integers(1, 2 * 24 * 60)))
+                    at = after.isoformat()
+                else:
+                    at = instant()
+                events.append({"ticket": f"T-{n}", "at": at, "kind": "reopened"})
                 if draw(st.booleans()):
-                    events.append({"ticket": f"T-{n}", "at": instant(), "kind": "resolved"})
+                    again = datetime.fromisoformat(at) + timedelta(minutes=draw(minutes))
+                    events.append({"ticket": f"T-{n}", "at": again.isoformat(),
+                                   "kind": "resolved"})  # fmt: skip
+                    after = again
         elif kind == "again":  # a ticket column's kind once more, earlier or later
             which = draw(st.sampled_from(["responded", "resolved", "workaround"]))
             events.append({"ticket": f"T-{n}", "at": instant(), "kind": which})
