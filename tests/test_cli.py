@@ -717,3 +717,41 @@ def test_version_prints_the_installed_version(capsys: pytest.CaptureFixture[str]
 
     assert main(["--version"]) == 0
     assert capsys.readouterr().out == f"slacalc {slacalc.__version__}\n"
+
+
+def test_contracts_due_and_show_print_csv_and_json(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from slacalc import contracts
+    from slacalc.cli import main
+
+    assert main(["contracts", "--format", "json"]) == 0
+    listed = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in listed] == list(contracts.ids())
+    assert main(["contracts", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [r["id"] for r in rows] == list(contracts.ids())
+
+    # due: json and csv carry the table's instants
+    argv = ["due", "vioms/advanced", "P1", "2026-11-23T16:00+01:00"]
+    assert main(argv) == 0
+    table = capsys.readouterr().out.split()
+    assert main([*argv, "--format", "json"]) == 0
+    found = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["metric"] for r in found] == table[0::2]
+    assert [r["due_at"] for r in found] == table[1::2]
+    assert main([*argv, "--format", "csv", "--metric", "response"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "metric,due_at,breach_at",
+        f"response,{found[0]['due_at']},{found[0]['breach_at']}",
+    ]
+
+    # show --format json is a contract file: it loads back as the same contract
+    assert main(["show", "vioms/advanced", "--format", "json"]) == 0
+    path = tmp_path / "vioms.json"
+    path.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert contracts.load(path) == contracts.get("vioms/advanced")
+    assert main(["show", "vioms/advanced", "--format", "csv"]) == 0
+    targets = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(targets) == len(contracts.get("vioms/advanced").targets)
+    assert targets[0]["metric"] == "response"

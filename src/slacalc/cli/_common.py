@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+import csv
+import json
+from collections.abc import Mapping, Sequence
 from datetime import datetime, tzinfo
+from typing import Any, TextIO
 
 from slacalc import contracts
 from slacalc._base.errors import SlacalcError, unknown_contract_message
 from slacalc._facade import Contract
 from slacalc.cli._errors import UsageError
 
-__all__ = ["month_period", "operands", "resolve_contract"]
+__all__ = ["month_period", "operands", "resolve_contract", "write_records"]
 
 
 def resolve_contract(contract_id: str | None, contract_file: str | None) -> Contract:
@@ -63,3 +66,27 @@ def month_period(text: str, zone: tzinfo, command: str) -> tuple[datetime, datet
     except (ValueError, OverflowError):
         raise UsageError(f"slacalc {command}: --month {text!r} is not YYYY-MM") from None
     return start, end
+
+
+def write_records(
+    records: Sequence[Mapping[str, Any]], fields: Sequence[str], format: str, out: TextIO
+) -> bool:
+    """Write ``records`` as csv (a header of ``fields``) or JSON lines; ``False`` for
+    ``format="table"`` (the command draws its own).
+
+    >>> import sys
+    >>> write_records([{"id": "a", "n": 1}], ["id", "n"], "csv", sys.stdout)
+    id,n
+    a,1
+    True
+    """
+    if format == "json":
+        for record in records:
+            print(json.dumps(dict(record), ensure_ascii=False), file=out)
+        return True
+    if format == "csv":
+        writer = csv.DictWriter(out, fieldnames=list(fields), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+        return True
+    return False

@@ -12,7 +12,7 @@ from slacalc._clock.ticket import Event, Ticket
 from slacalc._contract.models import Target
 from slacalc._io.records import parse_instant
 from slacalc._io.text import align
-from slacalc.cli._common import operands, resolve_contract
+from slacalc.cli._common import operands, resolve_contract, write_records
 from slacalc.cli._errors import UsageError
 
 __all__ = ["cmd_due"]
@@ -54,6 +54,17 @@ def cmd_due(args: argparse.Namespace, out: TextIO) -> int:
         report = c.evaluate(ticket, at=opened)
     except (SlacalcError, ValueError, LookupError) as error:
         raise UsageError(f"slacalc due: {error}") from None
+    records = []
+    for t in targets:
+        r = report.targets.get(t.metric)
+        timed = r is not None and r.status is not Status.NO_TARGET and r.due_at is not None
+        records.append({
+            "metric": t.metric,
+            "due_at": r.due_at.isoformat() if timed and r and r.due_at else None,
+            "breach_at": r.breach_at.isoformat() if timed and r and r.breach_at else None,
+        })  # fmt: skip
+    if write_records(records, ("metric", "due_at", "breach_at"), args.format, out):
+        return 0
     rows: list[list[str]] = []
     for t in targets:
         r = report.targets.get(t.metric)

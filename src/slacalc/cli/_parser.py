@@ -101,7 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     subs.required = True
-    subs.add_parser("contracts", help="list the built-in contracts")
+    listing = subs.add_parser("contracts", help="list the built-in contracts")
+    listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
     def with_contract(
         name: str, usage: str, help_text: str, epilog: str | None = None
@@ -122,14 +123,22 @@ def build_parser() -> argparse.ArgumentParser:
         )
         return sub
 
-    with_contract("show", "ID | --contract-file PATH", "a contract's calendars and targets")
+    show = with_contract(
+        "show", "ID | --contract-file PATH [--format table|csv|json]",
+        "a contract's calendars and targets",
+    )  # fmt: skip
+    show.add_argument(
+        "--format", choices=("table", "csv", "json"), default="table",
+        help="csv: one row per target; json: the contract as a contract file holds it",
+    )  # fmt: skip
     due = with_contract(
         "due",
-        "ID PRIORITY TIME [--metric M] [--kind K]",
+        "ID PRIORITY TIME [--metric M] [--kind K] [--format table|csv|json]",
         "when each target of a ticket opened at TIME falls due",
     )
     due.add_argument("--metric", help="only this metric")
     due.add_argument("--kind", default="incident", help="ticket kind (default: incident)")
+    due.add_argument("--format", choices=("table", "csv", "json"), default="table")
     check = with_contract(
         "check",
         "ID FILE [--events FILE] [--at TIME] [--format table|csv|json]",

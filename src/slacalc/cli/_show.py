@@ -7,23 +7,39 @@ from typing import TextIO
 
 from slacalc import contracts
 from slacalc._io.text import align, describe_calendar, describe_within
-from slacalc.cli._common import operands, resolve_contract
+from slacalc.cli._common import operands, resolve_contract, write_records
 
 __all__ = ["cmd_contracts", "cmd_show"]
 
 
 def cmd_contracts(args: argparse.Namespace, out: TextIO) -> int:
-    rows: list[list[str]] = []
+    records = []
     for contract_id in contracts.ids():
         c = contracts.get(contract_id)
-        rows.append([c.id, c.vendor, c.name])
-    align(rows, out)
+        records.append({"id": c.id, "vendor": c.vendor, "name": c.name})
+    if not write_records(records, ("id", "vendor", "name"), args.format, out):
+        align([list(r.values()) for r in records], out)
     return 0
+
+
+#: ``show --format csv``: one row per target.
+TARGET_FIELDS = ("priority", "metric", "within", "calendar", "pausable", "kinds", "commitment")
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     contract_id, _ = operands(args, [], "show")
     c = resolve_contract(contract_id, args.contract_file)
+    if args.format == "json":  # the contract itself, as a contract file holds it
+        print(c.model_dump_json(), file=out)
+        return 0
+    if args.format == "csv":
+        targets = [
+            dict(zip(TARGET_FIELDS, (t.priority, t.metric, describe_within(t.within), t.calendar,
+                 t.pausable, ",".join(t.applies_to), t.commitment), strict=True))
+            for t in c.targets
+        ]  # fmt: skip
+        write_records(targets, TARGET_FIELDS, "csv", out)
+        return 0
     print(f"{c.id}: {c.vendor} {c.name}".rstrip(), file=out)
     if c.source:
         print(f"source: {c.source}", file=out)
