@@ -168,7 +168,7 @@ def test_check_all_met_exits_0_with_an_aligned_table(
     assert lines[0].split() == ["ticket", "metric", "status", "due_at", "breach_at", "elapsed"]
     assert lines[1].split() == ["A-1", "response", "met", "2026-11-23T13:15:00+01:00", "25m"]
     assert lines[0].index("status") == lines[1].index("met")
-    assert "1 tickets evaluated" in out
+    assert "1 ticket evaluated" in out
     assert "0 targets breached, 0 bad rows" in out
 
 
@@ -260,8 +260,8 @@ def test_check_table_lists_bad_rows_below_the_results(
     code, out, _ = run(capsys, "check", "vioms/advanced", tickets, "--at", AT)
     assert code == 1
     assert "line 3  C-2  opened_at '2026-11-23T09:00' has no UTC offset" in out
-    assert "1 tickets evaluated" in out
-    assert "1 bad rows" in out
+    assert "1 ticket evaluated" in out
+    assert "1 bad row\n" in out
 
 
 def test_check_csv_output_has_the_json_fields(
@@ -755,3 +755,20 @@ def test_contracts_due_and_show_print_csv_and_json(
     targets = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert len(targets) == len(contracts.get("vioms/advanced").targets)
     assert targets[0]["metric"] == "response"
+
+
+def test_contract_file_dash_reads_standard_input() -> None:
+    root = Path(__file__).parent.parent
+    yaml_text = (root / "examples" / "my_contract.yaml").read_text(encoding="utf-8")
+    shown = subprocess.run(
+        [sys.executable, "-m", "slacalc", "show", "--contract-file", "-"],
+        input=yaml_text, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("acme/hosting-gold:")
+    bad = subprocess.run(
+        [sys.executable, "-m", "slacalc", "show", "--contract-file", "-"],
+        input="id: x\n", capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert bad.returncode == 2
+    assert bad.stderr.startswith("slacalc: --contract-file: <standard input>: invalid contract:")

@@ -16,6 +16,7 @@ not UTF-8, not JSON or YAML, nested too deeply, an unknown suffix) raises ``erro
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,10 @@ __all__ = ["read_data_file", "validation_problems"]
 
 
 def read_data_file(path: str | Path, what: str, error: type[SlacalcError]) -> Any:
-    """The data of a ``.json``, ``.yaml`` or ``.yml`` file (by suffix)."""
+    """The data of a ``.json``, ``.yaml`` or ``.yml`` file (by suffix); ``-`` reads
+    standard input (JSON when it starts with ``{`` or ``[``, else YAML)."""
+    if str(path) == "-":
+        return _read_standard_input(what, error)
     path = Path(path)
     suffix = path.suffix.lower()
     try:
@@ -37,6 +41,20 @@ def read_data_file(path: str | Path, what: str, error: type[SlacalcError]) -> An
             f"cannot read {what} file {str(path)!r}: not UTF-8 text ({problem.reason} at byte "
             f"{problem.start})"
         ) from None
+    return _parse(text, suffix, path, what, error)
+
+
+def _read_standard_input(what: str, error: type[SlacalcError]) -> Any:
+    try:
+        raw = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+    except (OSError, UnicodeDecodeError) as problem:
+        raise error(f"cannot read {what} from standard input: {problem}") from None
+    suffix = ".json" if text.lstrip().startswith(("{", "[")) else ".yaml"
+    return _parse(text, suffix, Path("<standard input>"), what, error)
+
+
+def _parse(text: str, suffix: str, path: Path, what: str, error: type[SlacalcError]) -> Any:
     if suffix == ".json":
         try:
             return json.loads(text)

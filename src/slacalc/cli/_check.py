@@ -182,7 +182,12 @@ def _print_table(
         print(f"\nbad rows in {path}:", file=out)
         align(bad, out)
     print(
-        f"\n{len(tickets)} tickets evaluated at {at.isoformat()}: {breached} targets "
-        f"breached, {len(bad)} bad rows",
+        f"\n{_count(len(tickets), 'ticket')} evaluated at {at.isoformat()}: "
+        f"{_count(breached, 'target')} breached, {_count(len(bad), 'bad row')}",
         file=out,
     )
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 ticket``, ``2 tickets``, ``0 tickets``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

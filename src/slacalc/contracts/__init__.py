@@ -112,10 +112,11 @@ def register(contract: Contract, *, replace: bool = False) -> Contract:
 def load(path: str | Path) -> Contract:
     """A contract from a JSON or YAML file (by suffix); it is not registered.
 
-    A malformed file raises ``ContractError`` naming the file and the field.
+    A malformed file raises ``ContractError`` naming the file and the field. ``"-"``
+    reads standard input (JSON when it starts with ``{``, else YAML).
     """
-    path = Path(path)
     data = read_data_file(path, "contract", ContractError)
+    path = Path(path) if str(path) != "-" else Path("<standard input>")
     try:
         return Contract.model_validate(data)
     except ValidationError as error:
