@@ -9,6 +9,8 @@
                   [--format table|csv|json]
     slacalc availability infravision/cloud outages.csv --month 2026-11
     slacalc compliance infravision/cloud tickets.csv --month 2026-11 [--events events.csv]
+    slacalc schema [contract|profile]
+    slacalc validate my_contract.yaml
 
 ``--contract-file PATH`` (a JSON or YAML contract) replaces the contract id wherever one
 is accepted. Exit status: 0 on success (for ``check``: nothing breached and no bad row;
@@ -32,6 +34,7 @@ from slacalc.cli._compliance import cmd_compliance
 from slacalc.cli._due import cmd_due
 from slacalc.cli._errors import UsageError
 from slacalc.cli._parser import build_parser
+from slacalc.cli._schema import cmd_schema, cmd_validate
 from slacalc.cli._show import cmd_contracts, cmd_show
 
 __all__ = ["COMMANDS", "build_parser", "main"]
@@ -44,6 +47,8 @@ COMMANDS = {
     "check": cmd_check,
     "availability": cmd_availability,
     "compliance": cmd_compliance,
+    "schema": cmd_schema,
+    "validate": cmd_validate,
 }
 
 

@@ -101,6 +101,23 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     subs.required = True
+    schema = subs.add_parser(
+        "schema",
+        help="print the JSON Schema (draft 2020-12) of a contract or profile file",
+        description="Print the JSON Schema (draft 2020-12) of a contract or profile file, for "
+        "an editor's YAML language server or a CI check (docs/maatwerk.md).",
+        epilog="example: slacalc schema contract > contract.schema.json",
+    )
+    schema.add_argument("kind", nargs="?", choices=("contract", "profile"), default="contract",
+                        help="which file (default: contract)")  # fmt: skip
+    validate = subs.add_parser(
+        "validate",
+        help="check a contract file and list every problem with its field path",
+        description="Check a JSON or YAML contract file: every problem on a line of its "
+        "own, with its field path. Exit status: 0 valid, 1 problems, 2 unreadable.",
+        epilog="example: slacalc validate examples/my_contract.yaml",
+    )
+    validate.add_argument("file", metavar="FILE", help="a .json, .yaml or .yml file, or -")
     listing = subs.add_parser("contracts", help="list the built-in contracts")
     listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
