@@ -162,3 +162,17 @@ def test_the_command_line_imports_neither_pandas_nor_numpy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_line_endings_and_an_extra_field_read_as_the_row_path_reads_them(
+    tmp_path: Path, end: str
+) -> None:
+    # a lone CR ends a line for the csv module too: the extra field is a bad row, line 3
+    rows = ["id,priority,opened_at", "A,P1,2026-03-23T09:00+01:00",
+            "B,P1,2026-03-23T09:00+01:00,extra"]  # fmt: skip
+    (tmp_path / "tickets.csv").write_text(end.join(rows) + end, encoding="utf-8", newline="")
+    (tmp_path / "events.csv").write_text("ticket,at,kind\n", encoding="utf-8")
+    fast = check(tmp_path, "csv", True)
+    assert fast == check(tmp_path, "csv", False)
+    assert fast[1].splitlines()[-1] == "B,,,,,,3,more fields than the header has"

@@ -321,6 +321,7 @@ def _blocks(
         joined = "".join(lines)
         if (
             '"' not in joined and "\x00" not in joined
+            and "\r" not in joined.replace("\r\n", "")  # a lone CR ends a line too
             and (joined.isascii() or _UNDECODABLE.search(joined) is None)
             and max(map(len, lines)) <= FIELD_LIMIT and too_many.search(joined) is None
         ):  # fmt: skip
