@@ -31,7 +31,7 @@ import pandas as pd
 from slacalc._base.errors import SlacalcError
 from slacalc._facade import Contract
 from slacalc.frame._columnar import SIMPLE_KINDS
-from slacalc.frame._pauses import NEVER, Pauses
+from slacalc.frame._pauses import NEVER, Pauses, as_of
 from slacalc.frame._text import instants, text
 
 __all__ = ["MAX_PAUSES", "Changes", "EventColumns", "read_events", "same_rules"]
@@ -237,12 +237,7 @@ def _pauses(rows: Any, where: Any, us: Any, kind: Any, slow: Any, at_us: int) ->
     ends = np.full((depth, count), NEVER, dtype=np.int64)
     starts[rank[paused] // 2, ticket[paused]] = when[paused]
     ends[rank[~paused] // 2, ticket[~paused]] = when[~paused]
-    later = starts > at_us  # begun after `at`: ignored, as the scalar clock does
-    starts[later] = NEVER
-    ends[later] = NEVER
-    running = (starts < NEVER) & (ends > at_us)  # still paused at `at` (or never resumed)
-    ends[running] = at_us
-    return Pauses(starts, ends, running.any(axis=0))
+    return as_of(starts, ends, at_us)
 
 
 def _changes(rows: Any, where: Any, us: Any, to: Any, slow: Any, at_us: int) -> Changes:

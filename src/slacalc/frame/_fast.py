@@ -32,7 +32,9 @@ from slacalc.frame._event_rows import Changes, read_events
 from slacalc.frame._pauses import Pauses
 from slacalc.frame._text import instants, text
 
-__all__ = ["Fast", "results", "split"]
+__all__ = ["NONE", "Fast", "result_arrays", "results", "split"]
+
+NONE = np.iinfo(np.int64).min  # "no instant" in result_arrays (NaT as datetime64)
 
 
 @dataclass
@@ -193,8 +195,8 @@ def result_arrays(contract: Contract, fast: Fast, at: datetime) -> dict[str, Any
                     "ticket": fast.ids[members],
                     "part": np.full(len(members), len(parts), dtype=np.int32),
                     "status": found.status,
-                    "due": np.where(found.timed, found.due, np.iinfo(np.int64).min),
-                    "breach": np.where(found.timed, found.breach, np.iinfo(np.int64).min),
+                    "due": np.where(found.timed, found.due, NONE),
+                    "breach": np.where(found.timed, found.breach, NONE),
                     "elapsed": found.elapsed,
                     "breached": found.breached,
                 }

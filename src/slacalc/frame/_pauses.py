@@ -39,7 +39,7 @@ import numpy as np
 from slacalc._arrays.ops import add_us, between_us, next_open_us
 from slacalc._engine.timeline import Timeline
 
-__all__ = ["NEVER", "ClockColumns", "Pauses", "clock_columns", "pauses_of"]
+__all__ = ["NEVER", "ClockColumns", "Pauses", "as_of", "clock_columns", "pauses_of"]
 
 NEVER = 2**62  # an instant later than any: "this event did not happen"
 
@@ -110,18 +110,22 @@ def pauses_of(pairs: Sequence[Sequence[tuple[int, int | None]]], at_us: int) -> 
     depth = max((len(p) for p in pairs), default=0)
     starts = np.full((depth, count), NEVER, dtype=np.int64)
     ends = np.full((depth, count), NEVER, dtype=np.int64)
-    now = np.zeros(count, dtype=bool)
     for n, ticket in enumerate(pairs):
         for k, (paused, resumed) in enumerate(ticket):
-            if paused > at_us:
-                break
             starts[k, n] = paused
-            if resumed is None or resumed > at_us:
-                ends[k, n] = at_us
-                now[n] = True
-                break
-            ends[k, n] = resumed
-    return Pauses(starts, ends, now).take(np.arange(count))
+            ends[k, n] = NEVER if resumed is None else resumed
+    return as_of(starts, ends, at_us).take(np.arange(count))
+
+
+def as_of(starts: Any, ends: Any, at_us: int) -> Pauses:
+    """Pause columns (``NEVER`` for a pause not resumed) as the scalar clock sees them at
+    ``at_us``: a pause begun after it is ignored, one still running ends there."""
+    later = starts > at_us
+    starts[later] = NEVER
+    ends[later] = NEVER
+    running = (starts < NEVER) & (ends > at_us)  # still paused at `at` (or never resumed)
+    ends[running] = at_us
+    return Pauses(starts, ends, running.any(axis=0))
 
 
 @dataclass(frozen=True)

@@ -33,12 +33,11 @@ from slacalc._facade import Contract
 from slacalc._io.files import Block
 from slacalc._io.records import TICKET_COLUMNS
 from slacalc._io.rows import EventIndex, Record
-from slacalc.frame._fast import result_arrays, split
+from slacalc.frame._fast import NONE, result_arrays, split
 from slacalc.frame._text import text
 
 __all__ = ["NONE", "Chunk", "check_block", "check_chunk", "iso_texts"]
 
-NONE = np.iinfo(np.int64).min  # "no instant" in result_arrays
 _EVENT_NAMES = ("at", "kind", "priority", "reason")  # EventIndex's cells, in order
 _CSV_SPECIAL = re.compile(r'[,"\r\n]')
 _JSON_SPECIAL = re.compile(r'["\\\x00-\x1f\ud800-\udfff]')
