@@ -56,11 +56,7 @@ class Input:
     def plain(self) -> bool:
         """Whether the tickets are slacalc's own columns, read as written (no profile,
         zone, priority mapping or history): what the columnar reader reads."""
-        reading, times = self.reading, self.reading.times
-        return (
-            reading.profile is None and not reading.mapped and self.history is None
-            and times.tz is None and not times.formats
-        )  # fmt: skip
+        return self.history is None and _reads_as_written(self.reading)
 
     def batches(self, size: int) -> Iterator[list[tuple[int, Record]]]:
         """The ticket records, ``size`` at a time, in slacalc's column names."""
@@ -97,6 +93,12 @@ class Input:
     def rows(self) -> list[TicketRow[int]]:
         """Every ticket row at once (what a period's compliance needs)."""
         return [row for chunk in self.chunks() for row in chunk]
+
+
+def _reads_as_written(reading: ExportReading) -> bool:
+    """No profile, priority mapping, zone or time format: slacalc's own columns."""
+    times = reading.times
+    return reading.profile is None and not reading.mapped and times.tz is None and not times.formats
 
 
 def _no_blocks(items: Iterator[tuple[int, Record] | Block]) -> Iterator[tuple[int, Record]]:
@@ -155,8 +157,7 @@ def read_input(
     )
     delimiter = profile.delimiter if profile is not None else None
     known, required = reading.ticket_columns()
-    plain = profile is None and not reading.mapped and getattr(args, "tz", None) is None
-    plain = plain and getattr(args, "history", None) is None
+    plain = getattr(args, "history", None) is None and _reads_as_written(reading)
     records = read_blocks(
         args.path,
         "ticket file",
