@@ -76,7 +76,7 @@ def evaluate_part(data: pd.DataFrame) -> pd.DataFrame:
 
 def main() -> None:
     keys = ["month", "contract", "priority", "metric"]
-    cluster = LocalCluster(n_workers=WORKERS, threads_per_worker=1, dashboard_address=None)
+    cluster = LocalCluster(n_workers=WORKERS, threads_per_worker=1, dashboard_address=":0")
     with cluster, Client(cluster):
         lazy = dd.from_map(part, range(PARTS))  # the tickets are made on the workers
         meta = evaluate_part(part(0).iloc[:50])

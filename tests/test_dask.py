@@ -57,7 +57,10 @@ def part(n: int) -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def client():  # type: ignore[no-untyped-def]
     cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",  # any free port: 8787 may be taken (None still means 8787)
     )
     with distributed.Client(cluster) as connected:
         yield connected
