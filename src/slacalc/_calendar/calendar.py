@@ -30,7 +30,13 @@ from slacalc._base.errors import CalendarError, InvalidIntervalError
 from slacalc._calendar.compiled import TIMELINES as _TIMELINES
 from slacalc._calendar.compiled import timeline_of
 from slacalc._calendar.durations import CalendarTime, WorkingDays, step_calendar_time
-from slacalc._calendar.fields import HoursField, OverridesField, hours_in, overrides_in
+from slacalc._calendar.fields import (
+    HoursField,
+    OverridesField,
+    check_combination,
+    hours_in,
+    overrides_in,
+)
 from slacalc._calendar.holidays import Holidays, as_holidays
 from slacalc._engine.instants import (
     EPOCH,
@@ -127,22 +133,8 @@ class Calendar(BaseModel):
 
     @model_validator(mode="after")
     def _consistent_combination(self) -> Calendar:
-        if self.operation is None:
-            if self.operands:
-                raise CalendarError(
-                    "operands are given without an operation: set operation to 'union', "
-                    "'intersection' or 'complement', or use a | b, a & b, ~a"
-                )
-            return self
-        if self.hours or self.overrides or self.holidays is not None:
-            raise CalendarError(
-                f"a {self.operation} calendar takes its hours from its operands: leave hours, "
-                "holidays and overrides empty (set them on the operands)"
-            )
-        needed = "exactly one operand" if self.operation == "complement" else "two or more"
-        count = len(self.operands)
-        if (self.operation == "complement") != (count == 1) or count == 0:
-            raise CalendarError(f"a {self.operation} calendar needs {needed}, got {count}")
+        own = bool(self.hours or self.overrides or self.holidays is not None)
+        check_combination(self.operation, len(self.operands), own_hours=own)
         return self
 
     # -- constructors -------------------------------------------------------------------

@@ -21,7 +21,14 @@ from pydantic import PlainSerializer, WithJsonSchema
 from slacalc._base.errors import CalendarError
 from slacalc._engine.windows import WEEKDAYS, canonical_window, parse_window, weekday_key
 
-__all__ = ["HoursField", "OverridesField", "Windows", "hours_in", "overrides_in"]
+__all__ = [
+    "HoursField",
+    "OverridesField",
+    "Windows",
+    "check_combination",
+    "hours_in",
+    "overrides_in",
+]
 
 Windows = tuple[str, ...]
 
@@ -126,3 +133,28 @@ OverridesField = Annotated[
         }
     ),
 ]
+
+
+def check_combination(operation: str | None, count: int, *, own_hours: bool) -> None:
+    """Check that a calendar is either plain or a well-formed combination of operands.
+
+    >>> check_combination("complement", 2, own_hours=False)
+    Traceback (most recent call last):
+    ...
+    slacalc.CalendarError: a complement calendar needs exactly one operand, got 2
+    """
+    if operation is None:
+        if count:
+            raise CalendarError(
+                "operands are given without an operation: set operation to 'union', "
+                "'intersection' or 'complement', or use a | b, a & b, ~a"
+            )
+        return
+    if own_hours:
+        raise CalendarError(
+            f"a {operation} calendar takes its hours from its operands: leave hours, "
+            "holidays and overrides empty (set them on the operands)"
+        )
+    needed = "exactly one operand" if operation == "complement" else "two or more"
+    if (operation == "complement") != (count == 1) or count == 0:
+        raise CalendarError(f"a {operation} calendar needs {needed}, got {count}")
