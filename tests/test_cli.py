@@ -165,10 +165,12 @@ def test_check_all_met_exits_0_with_an_aligned_table(
     assert code == 0
     assert err == ""
     lines = out.splitlines()
-    assert lines[0].split() == ["ticket", "metric", "status", "due_at", "breach_at", "elapsed"]
-    assert lines[1].split() == ["A-1", "response", "met", "2026-11-23T13:15:00+01:00", "25m"]
-    assert lines[0].index("status") == lines[1].index("met")
-    assert "1 ticket evaluated" in out
+    assert lines[0].split() == ["ticket", "priority"]
+    assert lines[1].split() == ["metric", "status", "due", "remaining", "elapsed"]
+    assert lines[2].split() == ["A-1", "P1"]
+    assert lines[3].split() == ["response", "met", "Mon", "23", "Nov", "13:15", "25m"]
+    assert lines[1].index("status") == lines[3].index("met")
+    assert "1 ticket as of 2026-11-27T17:00+01:00:" in out
     assert "0 targets breached, 0 bad rows" in out
 
 
@@ -260,7 +262,7 @@ def test_check_table_lists_bad_rows_below_the_results(
     code, out, _ = run(capsys, "check", "vioms/advanced", tickets, "--at", AT)
     assert code == 1
     assert "line 3  C-2  opened_at '2026-11-23T09:00' has no UTC offset" in out
-    assert "1 ticket evaluated" in out
+    assert "1 ticket as of" in out
     assert "1 bad row\n" in out
 
 
@@ -464,7 +466,8 @@ def test_check_a_contract_column_picks_each_rows_contract(
     (bad,) = [r for r in records if "error" in r]
     assert bad == {"ticket": "C-1", "line": 4, "error": "unknown contract 'nope/nope'"}
     code, out, _ = run(capsys, "check", "vioms/advanced", tickets, "--at", AT)
-    assert out.splitlines()[0].split()[:3] == ["ticket", "contract", "metric"]
+    assert out.splitlines()[0].split() == ["ticket", "contract", "priority"]
+    assert out.splitlines()[2].split() == ["A-1", "vioms/advanced", "P1"]
     code, out, _ = run(capsys, "check", "vioms/advanced", tickets, "--at", AT, "--format", "csv")
     assert out.splitlines()[0].startswith("ticket,contract,metric,")
 

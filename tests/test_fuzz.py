@@ -119,7 +119,7 @@ VALUES = st.one_of(NEAR_VALID, NEAR_VALID, WRONG, st.integers(), st.text(max_siz
 FORMATS = st.sampled_from(["table", "csv", "json"])
 RAW_BYTES = st.binary() | st.text().map(str.encode)
 SUFFIXES = st.sampled_from([".csv", ".jsonl", ".json", ".txt"])
-SUMMARY = re.compile(r"(\d+) tickets? evaluated at \S+: (\d+) targets? breached, (\d+) bad rows?$")
+SUMMARY = re.compile(r"(\d+) tickets? as of \S+: (\d+) targets? breached, (\d+) bad rows?$")
 AT_VALUES = st.one_of(st.just(AT), INSTANTS, st.one_of(FAR, NAIVE, st.text(max_size=5)))
 CHECKED = st.sampled_from(["vioms/advanced", "reflex/basis", "intramed/online"])
 MEASURED = st.sampled_from(["reflex/basis", "infravision/on-premise", "connexys/standard"])

@@ -14,7 +14,16 @@ from typing import TextIO
 from slacalc._calendar.calendar import Calendar
 from slacalc._calendar.durations import CalendarTime, WorkingDays
 
-__all__ = ["align", "describe_calendar", "describe_within", "hours", "iso", "seconds"]
+__all__ = [
+    "align",
+    "describe_calendar",
+    "describe_within",
+    "hours",
+    "iso",
+    "seconds",
+    "short_instant",
+    "short_iso",
+]
 
 
 def align(rows: Sequence[Sequence[str]], out: TextIO) -> None:
@@ -88,3 +97,31 @@ def describe_calendar(calendar: Calendar) -> str:
     if calendar.overrides:
         text += f", {len(calendar.overrides)} override(s)"
     return text
+
+
+def short_instant(value: datetime, year: int | None = None) -> str:
+    """An instant for a table: ``Tue 24 Nov 16:00`` in its own zone's wall time, with
+    seconds when it has them and the year when it is not ``year``.
+
+    >>> from datetime import datetime, timezone
+    >>> short_instant(datetime(2026, 11, 24, 16, tzinfo=timezone.utc), 2026)
+    'Tue 24 Nov 16:00'
+    >>> short_instant(datetime(2027, 1, 4, 9, 0, 30, tzinfo=timezone.utc), 2026)
+    'Mon 04 Jan 2027 09:00:30'
+    """
+    clock = f"{value:%H:%M:%S}" if value.second or value.microsecond else f"{value:%H:%M}"
+    if value.microsecond:
+        clock += f".{value.microsecond:06d}".rstrip("0")
+    day = f"{value:%a %d %b}"  # a day of two digits: the column stays aligned
+    return f"{day} {clock}" if value.year == year else f"{day} {value.year} {clock}"
+
+
+def short_iso(value: datetime) -> str:
+    """ISO 8601 without seconds when they are zero (a summary line's instant).
+
+    >>> from datetime import datetime, timezone
+    >>> short_iso(datetime(2026, 11, 27, 16, tzinfo=timezone.utc))
+    '2026-11-27T16:00+00:00'
+    """
+    whole_minute = not value.second and not value.microsecond
+    return value.isoformat(timespec="minutes") if whole_minute else value.isoformat()

@@ -6,7 +6,7 @@ import argparse
 import csv
 import json
 import sys
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -16,8 +16,9 @@ from slacalc._io.files import count_lines
 from slacalc._io.progress import Progress
 from slacalc._io.records import parse_instant
 from slacalc._io.rows import TicketRow, evaluate_rows
-from slacalc._io.text import align, hours, iso, seconds
+from slacalc._io.text import iso, seconds
 from slacalc.cli import _check_columnar as check_columnar
+from slacalc.cli._check_table import print_check_table
 from slacalc.cli._common import operands, resolve_contract
 from slacalc.cli._errors import UsageError
 from slacalc.cli._input import explain_statuses, read_input
@@ -42,10 +43,11 @@ def _check_lines(
     orphans: list[TicketRow[int]],
     outcomes: dict[int, tuple[Contract, TicketReport | str]],
     with_contract: bool,
+    table: bool = False,
 ) -> tuple[list[dict[str, Any]], bool, list[int]]:
     """Output records in input order, whether anything breached or was bad, and the row
     each record is of; a result names its contract only ``with_contract`` (SPEC's fields
-    otherwise)."""
+    otherwise), and its priority and remaining open time for a ``table``."""
     records: list[dict[str, Any]] = []
     owners: list[int] = []
     failed = False
@@ -67,6 +69,9 @@ def _check_lines(
                         "elapsed_seconds": seconds(r.elapsed),
                     }
                 )
+                if table:
+                    left = None if r.remaining is None else seconds(r.remaining)
+                    records[-1].update(priority=r.priority, remaining_seconds=left)
         else:
             failed = True
             records.append({"ticket": row.ticket_id, "line": row.key, "error": str(result)})
@@ -89,6 +94,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     data = read_input(args, c, "check", blocks=check_columnar.CHUNK if columnar else 0)
     lines = count_lines(path)
     output = _Output(args.format, out)
+    table = args.format == "table"
     failed = named = False
     held: list[dict[str, Any]] = []  # the table's records (a table aligns them all)
     with Progress(max((lines or 0) - 1, 0), f"checking {Path(path).name}", sys.stderr) as bar:
@@ -104,15 +110,15 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
                     output.with_contract = any(row.contract is not None for row in rows)
                 named = named or any(row.contract is not None for row in rows)
                 outcomes = evaluate_rows(c, rows, at)
-                records, bad, _ = _check_lines(rows, [], outcomes, True)
+                records, bad, _ = _check_lines(rows, [], outcomes, True, table)
                 failed = failed or bad
                 held += output.emit(records)
                 bar.advance(len(rows))
-            records, bad, _ = _check_lines([], data.orphans, {}, True)
+            records, bad, _ = _check_lines([], data.orphans, {}, True, table)
             failed = failed or bad
             held += output.emit(records)
     if args.format == "table":
-        _print_table(held, out, path, at, with_contract=named)
+        print_check_table(held, out, path, at, with_contract=named, wide=args.wide)
     if args.explain_statuses:
         explain_statuses(data, out if args.format == "table" else sys.stderr)
     return 1 if failed else 0
@@ -147,47 +153,3 @@ class _Output:
         """Lines formatted already (the columnar path's)."""
         if lines:
             self.out.write("\n".join(lines) + "\n")
-
-
-def _print_table(
-    records: list[dict[str, Any]], out: TextIO, path: str, at: datetime, *, with_contract: bool
-) -> None:
-    table = [["ticket", "metric", "status", "due_at", "breach_at", "elapsed"]]
-    if with_contract:
-        table[0].insert(1, "contract")
-    bad: list[list[str]] = []
-    tickets: set[str] = set()
-    breached = 0
-    for record in records:
-        if "error" in record:
-            bad.append([f"line {record['line']}", record["ticket"] or "-", record["error"]])
-            continue
-        tickets.add(record["ticket"])
-        breached += record["status"] == Status.BREACHED.value
-        due = record["due_at"] or "-"
-        breach = record["breach_at"] or "-"
-        cells = [
-            record["ticket"],
-            record["metric"],
-            record["status"],
-            due,
-            "" if breach == due else breach,
-            hours(timedelta(seconds=record["elapsed_seconds"])),
-        ]
-        if with_contract:
-            cells.insert(1, record["contract"])
-        table.append(cells)
-    align(table, out)
-    if bad:
-        print(f"\nbad rows in {path}:", file=out)
-        align(bad, out)
-    print(
-        f"\n{_count(len(tickets), 'ticket')} evaluated at {at.isoformat()}: "
-        f"{_count(breached, 'target')} breached, {_count(len(bad), 'bad row')}",
-        file=out,
-    )
-
-
-def _count(n: int, noun: str) -> str:
-    """``1 ticket``, ``2 tickets``, ``0 tickets``."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

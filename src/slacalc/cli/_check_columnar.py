@@ -75,7 +75,7 @@ def check_columnar(
         named = named or chunk.named
         rows = data.read_rows(chunk.left, seen)
         outcomes = evaluate_rows(contract, rows, at)
-        slow, bad, owners = records_of(rows, [], outcomes, True)
+        slow, bad, owners = records_of(rows, [], outcomes, True, format == "table")
         failed = failed or bad or chunk.breached
         slow_keys = _slow_keys(owners, chunk.left_positions)
         keys = np.concatenate([chunk.keys, np.array(slow_keys, dtype=np.int64).reshape(-1, 2)])
@@ -91,7 +91,7 @@ def check_columnar(
             write([lines[k] for k in ranking.tolist()])
         advance(len(batch.lines) if isinstance(batch, Block) else len(batch))
     data.finish()
-    orphans, bad, _ = records_of([], data.orphans, {}, True)
+    orphans, bad, _ = records_of([], data.orphans, {}, True, format == "table")
     failed = failed or bad
     if format == "table":
         held += orphans

@@ -165,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--events", metavar="FILE", help="a CSV/JSON lines file of more events")
     check.add_argument("--at", metavar="TIME", help="evaluate as of this time (default: now)")
     check.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    check.add_argument("--wide", action="store_true", help="a table as wide as it takes")
     add_export_options(check)
     availability = with_contract(
         "availability",

@@ -173,7 +173,8 @@ def evaluate_simple(
 class TargetColumns:
     """One target's answers for a column of tickets: ``status`` (the Status values),
     ``due`` and ``breach`` (UTC microseconds; meaningful where ``timed``), ``elapsed``
-    (microseconds) and ``breached``."""
+    (microseconds), ``breached`` and ``remaining`` (the target's microseconds minus
+    ``elapsed``; meaningful where the target has an amount)."""
 
     status: Any
     due: Any
@@ -181,6 +182,7 @@ class TargetColumns:
     timed: Any
     elapsed: Any
     breached: Any
+    remaining: Any
 
 
 def target_columns(
@@ -225,7 +227,7 @@ def target_columns(
     if target.within is None:
         status = np.full(len(opened), Status.NO_TARGET.value, dtype=object)
         timed = np.zeros(len(opened), dtype=bool)
-        return TargetColumns(status, due, breach, timed, elapsed, timed.copy())
+        return TargetColumns(status, due, breach, timed, elapsed, timed.copy(), elapsed * 0)
     due[started] = found.due
     breach[started] = found.breach
     late = np.where(stopped, elapsed > wanted, at_us > breach)
@@ -235,7 +237,8 @@ def target_columns(
         Status.NOT_STARTED.value,
         np.where(late, Status.BREACHED.value, np.where(stopped, Status.MET.value, running)),
     ).astype(object)
-    return TargetColumns(status, due, breach, started, elapsed, started & late)
+    remaining = wanted - elapsed
+    return TargetColumns(status, due, breach, started, elapsed, started & late, remaining)
 
 
 def _first(times: dict[str, Any], kind: str, after: Any, strict: bool) -> Any:

@@ -162,9 +162,9 @@ def result_arrays(contract: Contract, fast: Fast, at: datetime) -> dict[str, Any
     """The results of the fast rows as arrays, ordered by ticket position and the
     target's order: ``position``, ``order``, ``ticket``, ``priority``, ``metric``,
     ``status``, ``due`` and ``breach`` (UTC microseconds, int64 min for none),
-    ``elapsed`` (microseconds), ``breached`` and ``zone`` (the name of the zone the
-    scalar clock reports the target's instants in: its calendar's). ``None`` for no
-    result."""
+    ``elapsed`` and ``remaining`` (microseconds), ``breached`` and ``zone`` (the name of
+    the zone the scalar clock reports the target's instants in: its calendar's). ``None``
+    for no result."""
     at_us = (at - EPOCH) // ONE_US
     restart = contract.clock.on_priority_change == "restart"  # as if always the final
     parts: list[dict[str, Any]] = []
@@ -199,6 +199,7 @@ def result_arrays(contract: Contract, fast: Fast, at: datetime) -> dict[str, Any
                     "breach": np.where(found.timed, found.breach, NONE),
                     "elapsed": found.elapsed,
                     "breached": found.breached,
+                    "remaining": found.remaining,
                 }
             )
             constants.append((pid, target.metric, contract.calendars[target.calendar].tz))

@@ -212,6 +212,12 @@ def _check(
         for us in merged["elapsed"].tolist()
     ]
     columns["contract"] = np.full(len(keys), contract.id, dtype=object)  # a table may show it
+    columns["priority"] = merged["priority"]  # the table's own columns
+    timed = merged["status"] != "no_target"
+    columns["remaining_seconds"] = [
+        (us // 1_000_000 if us % 1_000_000 == 0 else us / 1_000_000) if has else None
+        for us, has in zip(merged["remaining"].tolist(), timed.tolist(), strict=True)
+    ]
     rows_out = zip(*columns.values(), strict=True)
     records_out = [dict(zip(columns, values, strict=True)) for values in rows_out]
     return Chunk(answered, left, positions, keys, [], records_out, breached, named)
