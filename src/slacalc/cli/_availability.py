@@ -10,11 +10,12 @@ from typing import Any, TextIO
 
 from slacalc._io.files import read_records
 from slacalc._io.records import cell_text, parse_instant
-from slacalc._io.text import align, hours, seconds
+from slacalc._io.text import hours, seconds, short_iso
 from slacalc._reports.availability import availability
 from slacalc._reports.outages import Outage
 from slacalc.cli._common import month_period, operands, resolve_contract
 from slacalc.cli._errors import UsageError
+from slacalc.cli._table import problems, table, width_of, wrapped
 
 __all__ = ["AVAILABILITY_FIELDS", "OUTAGE_COLUMNS", "cmd_availability"]
 
@@ -106,9 +107,9 @@ def cmd_availability(args: argparse.Namespace, out: TextIO) -> int:
         writer.writeheader()
         writer.writerows([*records, interruptions, *bad])
     else:
-        print(
-            f"{c.id} availability {args.month} ({start.isoformat()} to {end.isoformat()})", file=out
-        )
+        width = width_of(out, args.wide)
+        period = f"{short_iso(start)} to {short_iso(end)}"
+        wrapped(f"{c.id} availability {args.month} ({period})", out, width)
         rows = [["target", "minimum", "uptime", "measured", "downtime", "allowed", "met"]]
         for r in records:
             rows.append(
@@ -122,10 +123,10 @@ def cmd_availability(args: argparse.Namespace, out: TextIO) -> int:
                     "yes" if r["met"] else "NO",
                 ]
             )
-        align(rows, out)
+        table(rows, out, width, shrink={0})
         most = f" (at most {limit.maximum})" if limit is not None else ""
         print(f"unplanned interruptions: {report.interruptions}{most}", file=out)
         if bad:
             print(f"\nbad rows in {path}:", file=out)
-            align([[f"line {b['line']}", b["error"]] for b in bad], out)
+            problems([[f"line {b['line']}", b["error"]] for b in bad], out, width)
     return 0 if report.met and not bad else 1

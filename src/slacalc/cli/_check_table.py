@@ -11,14 +11,22 @@ csv and json carry the full ISO 8601 instants instead.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any, TextIO
 
 from slacalc._clock.report import Status
 from slacalc._io.text import hours, short_instant, short_iso
-from slacalc.cli._table import AT_RISK, BREACHED, Column, colour_wanted, paint, render, width_of
+from slacalc.cli._table import (
+    AT_RISK,
+    BREACHED,
+    Column,
+    colour_wanted,
+    paint,
+    problems,
+    render,
+    width_of,
+)
 
 __all__ = ["print_check_table", "remaining_text"]
 
@@ -74,7 +82,7 @@ def print_check_table(
         _print_results(results, out, at, width, with_contract=with_contract, wide=wide)
     if bad:
         print(f"\nbad rows in {path}:", file=out)
-        _print_bad(bad, out, width)
+        problems([[f"line {r['line']}", r["ticket"] or "-", r["error"]] for r in bad], out, width)
     tickets = len({r["ticket"] for r in results})
     breached = sum(r["status"] == Status.BREACHED.value for r in results)
     print(
@@ -124,24 +132,6 @@ def _print_results(
             group += 1
             print(ticket_lines[group], file=out)
         print(paint(line, colours[n]), file=out)
-
-
-def _print_bad(bad: Sequence[dict[str, Any]], out: TextIO, width: int | None) -> None:
-    """``line N  ticket  error``, the error wrapped under itself to fit ``width``."""
-    heads = [(f"line {r['line']}", r["ticket"] or "-") for r in bad]
-    line_width = max(len(h[0]) for h in heads)
-    ticket_width = max(len(h[1]) for h in heads)
-    indent = line_width + ticket_width + 4
-    for (line, ticket), record in zip(heads, bad, strict=True):
-        head = f"{line.ljust(line_width)}  {ticket.ljust(ticket_width)}  "
-        if width is None or width - indent < 30:
-            print(head + record["error"], file=out)
-            continue
-        wrapped = textwrap.wrap(
-            record["error"], width, initial_indent=head, subsequent_indent=" " * indent,
-            break_on_hyphens=False, break_long_words=False,
-        )  # fmt: skip
-        print("\n".join(wrapped), file=out)
 
 
 def _count(n: int, noun: str) -> str:

@@ -12,10 +12,10 @@ from slacalc import contracts
 from slacalc._base.errors import unknown_contract_message
 from slacalc._facade import Contract
 from slacalc._io.rows import TicketRow
-from slacalc._io.text import align
 from slacalc._reports.compliance import ComplianceReport, GoalResult, compliance
 from slacalc.cli._common import month_period, operands, resolve_contract
 from slacalc.cli._input import explain_statuses, read_input
+from slacalc.cli._table import problems, table, width_of
 
 __all__ = ["COMPLIANCE_FIELDS", "cmd_compliance"]
 
@@ -75,7 +75,12 @@ def _share(value: float | None) -> str:
 
 
 def _print_table(
-    c: Contract, report: ComplianceReport, month: str, bad: list[TicketRow[int]], out: TextIO
+    c: Contract,
+    report: ComplianceReport,
+    month: str,
+    bad: list[TicketRow[int]],
+    out: TextIO,
+    width: int | None,
 ) -> None:
     count = report.tickets
     print(f"{c.id} compliance {month}: {count} ticket{'s' if count != 1 else ''}", file=out)
@@ -93,7 +98,7 @@ def _print_table(
                 str(cell.not_started),
             ]
         )
-    align(rows, out)
+    table(rows, out, width, shrink={0, 1})
     if report.goals:
         print("\ngoals:", file=out)
         goals = [["priorities", "counts", "met", "breached", "share", "minimum", "held"]]
@@ -109,13 +114,13 @@ def _print_table(
                     "yes" if g.held else "NO",
                 ]
             )
-        align(goals, out)
+        table(goals, out, width, shrink={0})
         if any(g.per == "ticket" for g in report.goals):
             print("per ticket: breached if any of its targets is; met if none is open.", file=out)
     _print_never_started(c, report, out)
     if bad:
         print("\nbad rows:", file=out)
-        align([[f"line {r.key}", r.ticket_id or "-", r.error or ""] for r in bad], out)
+        problems([[f"line {r.key}", r.ticket_id or "-", r.error or ""] for r in bad], out, width)
 
 
 def _print_never_started(c: Contract, report: ComplianceReport, out: TextIO) -> None:
@@ -164,7 +169,7 @@ def cmd_compliance(args: argparse.Namespace, out: TextIO) -> int:
         writer.writeheader()
         writer.writerows(records)
     else:
-        _print_table(c, report, args.month, bad, out)
+        _print_table(c, report, args.month, bad, out, width_of(out, args.wide))
         if others:
             n = len(others)
             print(f"\n{n} row{'s' if n != 1 else ''} of other contracts left out.", file=out)

@@ -21,28 +21,36 @@ class Parser(argparse.ArgumentParser):
 
 
 _CHECK_EPILOG = f"""\
-ticket columns (CSV header, or JSON lines keys; .jsonl/.json files are JSON lines):
-{textwrap.fill(", ".join(TICKET_COLUMNS), 80, initial_indent="  ", subsequent_indent="  ")}
-  required: id, priority, opened_at; times are ISO 8601 with an offset. A contract
-  cell names the row's contract (blank: ID).
+ticket columns (a CSV header, or JSON lines keys; .jsonl/.json: JSON lines):
+{textwrap.fill(", ".join(TICKET_COLUMNS), 79, initial_indent="  ", subsequent_indent="  ")}
+  required: id, priority, opened_at; times are ISO 8601 with an offset. A
+  contract cell names the row's contract (blank: ID).
 events file columns: {", ".join(EVENT_FILE_COLUMNS)}
 
-exit status: 0 nothing breached and no bad row, 1 a target breached or a bad row,
-2 bad usage (one line on stderr)."""
+the table: due is when the open time counted reaches the target; --wide adds
+breach_at, the last instant the target still holds (due, or the calendar's next
+opening when due falls at a closing time). Breached rows are red and at-risk
+rows (a quarter of the target or less left) yellow on a terminal, never with
+NO_COLOR set.
+
+exit status: 0 nothing breached and no bad row, 1 a target breached or a bad
+row, 2 bad usage (one line on stderr)."""
 
 _AVAILABILITY_EPILOG = f"""\
-outage columns: {", ".join(OUTAGE_COLUMNS)} (start and end required, ISO 8601 with an
-offset; planned is true/false).
+outage columns: {", ".join(OUTAGE_COLUMNS)}
+  start and end required, ISO 8601 with an offset; planned is true/false.
 
 exit status: 0 every target met and no bad row, 1 otherwise, 2 bad usage."""
 
 
 _COMPLIANCE_EPILOG = """\
-reads the ticket (and events) files of 'slacalc check'; judges the tickets opened in the
-month as of its end. A goal counts per target (each target once) or per ticket (a ticket
-is breached when any of its targets is); targets that never started are listed apart.
+Reads the ticket (and events) files of 'slacalc check' and judges the tickets
+opened in the month as of its end. A goal counts per target (each target once)
+or per ticket (a ticket is breached when any of its targets is); targets that
+never started are listed apart.
 
-exit status: 0 every compliance goal held and no bad row, 1 otherwise, 2 bad usage."""
+exit status: 0 every compliance goal held and no bad row, 1 otherwise,
+2 bad usage."""
 
 
 def add_export_options(sub: argparse.ArgumentParser) -> None:
@@ -89,11 +97,77 @@ def _version() -> str:
         return "0.0.0"
 
 
+#: What each operand of the commands means (their ``--help`` lists them).
+_OPERANDS = {
+    "ID": "a built-in contract id ('slacalc contracts' lists them), e.g. vioms/advanced; "
+    "left out with --contract-file",
+    "PRIORITY": "a priority id or alias of the contract, e.g. P1 or 'PRIO 1'",
+    "TIME": "when the ticket was opened: ISO 8601 with a UTC offset, e.g. 2026-11-23T16:00+01:00",
+    "FILE": "the tickets: CSV (any of , ; tab) or JSON lines; - reads standard input",
+    "OUTAGES": "the outages: CSV or JSON lines of start, end[, planned]; - reads standard input",
+}
+
+
+def _described(text: str, names: list[str]) -> str:
+    """A command's description followed by what each of its operands means."""
+    width = max(len(n) for n in names) + 2
+    lines = [
+        textwrap.fill(_OPERANDS[n], 80, initial_indent=f"  {n.ljust(width)}",
+                      subsequent_indent=" " * (width + 2))
+        for n in names
+    ]  # fmt: skip
+    return f"{text}\n\narguments:\n" + "\n".join(lines)
+
+
+def _examples(*lines: str) -> str:
+    """An ``examples:`` block, each command broken before an option to fit 80 columns
+    (a shell reads the ``\\`` continuations as one line).
+
+    >>> print(_examples("slacalc check ID FILE " + "--an-option-of-some-length " * 3))
+    examples:
+      slacalc check ID FILE --an-option-of-some-length --an-option-of-some-length \\
+          --an-option-of-some-length
+    """
+    out = ["examples:"]
+    for line in lines:
+        units: list[str] = []  # an option with its value is one unit
+        for word in line.split():
+            if units and not word.startswith("--") and units[-1].startswith("--"):
+                units[-1] += " " + word
+            else:
+                units.append(word)
+        current = "  "
+        for unit in units:
+            if unit.startswith("--") and len(current) + len(unit) + 2 > 79:
+                out.append(current + "\\")
+                current = "      "
+            current += unit + " "
+        out.append(current.rstrip())
+    return "\n".join(out)
+
+
+def add_format_options(sub: argparse.ArgumentParser, formats: str, wide: bool = True) -> None:
+    """``--format table|csv|json`` (``formats`` says what csv and json hold) and ``--wide``."""
+    sub.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                     help=f"table (default) for people; {formats}")  # fmt: skip
+    if wide:
+        sub.add_argument("--wide", action="store_true",
+                         help="print the table whole, however wide (default: it fits 80 "
+                         "columns, or the terminal)")  # fmt: skip
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``slacalc``."""
     parser = Parser(
         prog="slacalc",
         description="Exact service-level deadlines, elapsed business time and breaches.",
+        epilog=_examples(
+            "slacalc contracts",
+            "slacalc due vioms/advanced P1 2026-11-23T16:00+01:00",
+            "slacalc check vioms/advanced examples/tickets.csv --at 2026-11-27T17:00+01:00",
+        )
+        + "\n\n'slacalc COMMAND --help' describes a command and its arguments.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--version", action="version", version=f"slacalc {_version()}",
@@ -101,88 +175,115 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     subs.required = True
-    schema = subs.add_parser(
-        "schema",
-        help="print the JSON Schema (draft 2020-12) of a contract or profile file",
-        description="Print the JSON Schema (draft 2020-12) of a contract or profile file, for "
-        "an editor's YAML language server or a CI check (docs/maatwerk.md).",
-        epilog="example: slacalc schema contract > contract.schema.json",
-    )
-    schema.add_argument("kind", nargs="?", choices=("contract", "profile"), default="contract",
-                        help="which file (default: contract)")  # fmt: skip
-    validate = subs.add_parser(
-        "validate",
-        help="check a contract file and list every problem with its field path",
-        description="Check a JSON or YAML contract file: every problem on a line of its "
-        "own, with its field path. Exit status: 0 valid, 1 problems, 2 unreadable.",
-        epilog="example: slacalc validate examples/my_contract.yaml",
-    )
-    validate.add_argument("file", metavar="FILE", help="a .json, .yaml or .yml file, or -")
-    listing = subs.add_parser("contracts", help="list the built-in contracts")
-    listing.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
-    def with_contract(
-        name: str, usage: str, help_text: str, epilog: str | None = None
-    ) -> argparse.ArgumentParser:
+    def command(name: str, help_text: str, examples: list[str], epilog: str = "",
+                operands: list[str] | None = None, usage: str | None = None,
+                ) -> argparse.ArgumentParser:  # fmt: skip
+        description = help_text[0].upper() + help_text[1:] + "."
         sub = subs.add_parser(
             name,
             help=help_text,
-            usage=f"slacalc {name} {usage}",
-            description=help_text[0].upper() + help_text[1:] + ".",
-            epilog=epilog,
+            usage=usage,
+            description=_described(description, operands) if operands else description,
+            epilog="\n\n".join(part for part in (_examples(*examples), epilog) if part),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        sub.add_argument("operands", nargs="*", metavar="ARG", help=usage)
-        sub.add_argument(
-            "--contract-file",
-            metavar="PATH",
-            help="a JSON or YAML contract to use instead of a built-in contract id",
-        )
+        if operands:
+            sub.add_argument("operands", nargs="*", help=argparse.SUPPRESS)
+            sub.add_argument("--contract-file", metavar="PATH",
+                             help="a JSON or YAML contract file to use instead of a built-in "
+                             "contract (- reads standard input)")  # fmt: skip
         return sub
 
-    show = with_contract(
-        "show", "ID | --contract-file PATH [--format table|csv|json]",
-        "a contract's calendars and targets",
+    listing = command("contracts", "list the built-in contracts",
+                      ["slacalc contracts", "slacalc contracts --format json"])  # fmt: skip
+    add_format_options(listing, "csv and json: id, vendor, name")
+    show = command(
+        "show", "print a contract's calendars, priorities and targets",
+        ["slacalc show vioms/advanced", "slacalc show connexys/standard --format csv"],
+        operands=["ID"], usage="slacalc show ID | --contract-file PATH [options]",
     )  # fmt: skip
-    show.add_argument(
-        "--format", choices=("table", "csv", "json"), default="table",
-        help="csv: one row per target; json: the contract as a contract file holds it",
+    add_format_options(show, "csv: one row per target; json: the contract as a contract file "
+                       "holds it")  # fmt: skip
+    due = command(
+        "due", "when each target of a ticket opened at TIME falls due",
+        ["slacalc due vioms/advanced P1 2026-11-23T16:00+01:00",
+         "slacalc due reflex/basis critical 2026-11-27T16:30+01:00 --metric resolution"],
+        "A due instant at a closing time is followed by '(breached after ...)': the\n"
+        "last instant the target still holds, the calendar's next opening.",
+        operands=["ID", "PRIORITY", "TIME"],
+        usage="slacalc due ID PRIORITY TIME [options]",
     )  # fmt: skip
-    due = with_contract(
-        "due",
-        "ID PRIORITY TIME [--metric M] [--kind K] [--format table|csv|json]",
-        "when each target of a ticket opened at TIME falls due",
+    due.add_argument("--metric", help="only this metric (e.g. response)")
+    due.add_argument(
+        "--kind",
+        default="incident",
+        help="the ticket's kind, e.g. incident or request (default: incident)",
     )
-    due.add_argument("--metric", help="only this metric")
-    due.add_argument("--kind", default="incident", help="ticket kind (default: incident)")
-    due.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    check = with_contract(
-        "check",
-        "ID FILE [--events FILE] [--at TIME] [--format table|csv|json]",
-        "evaluate a CSV or JSON lines file of tickets",
-        _CHECK_EPILOG,
-    )
-    check.add_argument("--events", metavar="FILE", help="a CSV/JSON lines file of more events")
-    check.add_argument("--at", metavar="TIME", help="evaluate as of this time (default: now)")
-    check.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    check.add_argument("--wide", action="store_true", help="a table as wide as it takes")
+    add_format_options(due, "csv and json: metric, due_at, breach_at", wide=False)
+    check = command(
+        "check", "evaluate a CSV or JSON lines file of tickets",
+        ["slacalc check vioms/advanced examples/tickets.csv --events examples/events.csv "
+         "--at 2026-11-27T17:00+01:00",
+         "slacalc check vioms/advanced examples/tickets.csv --at 2026-11-27T17:00+01:00 "
+         "--format json"],
+        _CHECK_EPILOG, operands=["ID", "FILE"], usage="slacalc check ID FILE [options]",
+    )  # fmt: skip
+    check.add_argument("--events", metavar="FILE",
+                       help="a CSV/JSON lines file of further events: pauses, reopens, "
+                       "priority changes")  # fmt: skip
+    check.add_argument("--at", metavar="TIME",
+                       help="evaluate as of this instant, ISO 8601 with an offset "
+                       "(default: now)")  # fmt: skip
+    add_format_options(check, "csv and json: one record per ticket and target, with full ISO "
+                       "8601 due_at and breach_at, and one per bad row")  # fmt: skip
     add_export_options(check)
-    availability = with_contract(
+    availability = command(
         "availability",
-        "ID OUTAGES --month YYYY-MM [--format table|csv|json]",
         "uptime and interruptions for a month from a CSV/JSON lines file of outages",
-        _AVAILABILITY_EPILOG,
+        ["slacalc availability infravision/cloud examples/outages.csv --month 2026-11"],
+        _AVAILABILITY_EPILOG, operands=["ID", "OUTAGES"],
+        usage="slacalc availability ID OUTAGES --month YYYY-MM [options]",
+    )  # fmt: skip
+    availability.add_argument(
+        "--month",
+        required=True,
+        metavar="YYYY-MM",
+        help="the month, in the contract's zone (e.g. 2026-11)",
     )
-    availability.add_argument("--month", required=True, metavar="YYYY-MM")
-    availability.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    compliance = with_contract(
+    add_format_options(availability, "csv and json: one record per target, then the "
+                       "interruptions and the bad rows")  # fmt: skip
+    compliance = command(
         "compliance",
-        "ID FILE --month YYYY-MM [--events FILE] [--format table|csv|json]",
         "compliance per priority and metric, and the contract's goals, for a month",
-        _COMPLIANCE_EPILOG,
+        ["slacalc compliance infravision/cloud examples/tickets.csv --month 2026-11"],
+        _COMPLIANCE_EPILOG, operands=["ID", "FILE"],
+        usage="slacalc compliance ID FILE --month YYYY-MM [options]",
+    )  # fmt: skip
+    compliance.add_argument(
+        "--month",
+        required=True,
+        metavar="YYYY-MM",
+        help="the month the tickets were opened in (e.g. 2026-11)",
     )
-    compliance.add_argument("--month", required=True, metavar="YYYY-MM")
-    compliance.add_argument("--events", metavar="FILE", help="a CSV/JSON lines file of more events")
-    compliance.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    compliance.add_argument(
+        "--events", metavar="FILE", help="a CSV/JSON lines file of further events (as for check)"
+    )
+    add_format_options(compliance, "csv and json: one record per cell and per goal")
     add_export_options(compliance)
+    schema = command(
+        "schema", "print the JSON Schema (draft 2020-12) of a contract or profile file",
+        ["slacalc schema contract", "slacalc schema profile"],
+        "Point an editor's YAML language server at it, or validate files in CI with it.",
+    )  # fmt: skip
+    schema.add_argument("kind", nargs="?", choices=("contract", "profile"), default="contract",
+                        help="which file's schema (default: contract)")  # fmt: skip
+    validate = command(
+        "validate", "check a contract file and list every problem with its field path",
+        ["slacalc validate examples/my_contract.yaml"],
+        "exit status: 0 valid, 1 problems (one per line), 2 unreadable.",
+    )  # fmt: skip
+    validate.add_argument(
+        "file", metavar="FILE", help="a .json, .yaml or .yml contract file, or - for standard input"
+    )
     return parser

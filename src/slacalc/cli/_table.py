@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TextIO
 
@@ -31,8 +32,11 @@ __all__ = [
     "draw",
     "fit",
     "paint",
+    "problems",
     "render",
+    "table",
     "width_of",
+    "wrapped",
 ]
 
 #: The colours of a breached and an at-risk row (ANSI SGR: red, yellow).
@@ -167,3 +171,74 @@ def _line(cells: Sequence[str], columns: Sequence[Column], widths: Sequence[int]
         for cell, c, w in zip(cells, columns, widths, strict=True)
     ]
     return (" " * _GAP).join(padded).rstrip()
+
+
+def table(
+    rows: Sequence[Sequence[str]],
+    out: TextIO,
+    width: int | None,
+    *,
+    header: bool = True,
+    drop: Mapping[int, int] | None = None,
+    shrink: Collection[int] = (),
+) -> None:
+    """Print ``rows`` as aligned columns fitted to ``width`` (:func:`fit`): column ``i``
+    goes at ``drop[i]`` and may be cut when ``i in shrink``. Without a ``header`` every
+    row is data.
+
+    >>> import sys
+    >>> table([["id", "name"], ["a", "a long name"]], sys.stdout, 12, shrink={1})
+    id  name
+    a   a long …
+    """
+    if not rows:
+        return
+    data = rows[1:] if header else rows
+    columns = [
+        Column(rows[0][i] if header else "", [row[i] for row in data],
+               drop=(drop or {}).get(i, 0), shrink=i in shrink)
+        for i in range(len(rows[0]))
+    ]  # fmt: skip
+    for line in render(columns, width)[0 if header else 1 :]:
+        print(line, file=out)
+
+
+def wrapped(text: str, out: TextIO, width: int | None, *, indent: int = 2) -> None:
+    """Print a line of prose within ``width``, continued ``indent`` spaces in.
+
+    >>> import sys
+    >>> wrapped("source: a clause of a long document title", sys.stdout, 24)
+    source: a clause of a
+      long document title
+    """
+    if width is None:
+        print(text, file=out)
+        return
+    lines = textwrap.wrap(text, width, subsequent_indent=" " * indent, break_on_hyphens=False,
+                          break_long_words=False)  # fmt: skip
+    print("\n".join(lines) or text, file=out)
+
+
+def problems(rows: Sequence[Sequence[str]], out: TextIO, width: int | None) -> None:
+    """Print bad rows: their leading cells aligned (``line 12``, the id), the last (the
+    message) wrapped under itself within ``width``.
+
+    >>> import sys
+    >>> problems([["line 2", "A-1", "opened_at has no UTC offset: write one or pass --tz"]],
+    ...          sys.stdout, 40)
+    line 2  A-1  opened_at has no UTC
+                 offset: write one or pass
+                 --tz
+    """
+    if not rows:
+        return
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    indent = sum(widths) + _GAP * len(widths)
+    for row in rows:
+        head = "".join(cell.ljust(w + _GAP) for cell, w in zip(row, widths, strict=False))
+        if width is None or width - indent < 20:
+            print(head + row[-1], file=out)
+            continue
+        lines = textwrap.wrap(row[-1], width, initial_indent=head, subsequent_indent=" " * indent,
+                              break_on_hyphens=False, break_long_words=False)  # fmt: skip
+        print("\n".join(lines) or head.rstrip(), file=out)
