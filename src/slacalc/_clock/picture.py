@@ -161,7 +161,8 @@ def ticket_svg(report: TicketReport) -> str:
     canvas.axis()
     if known is not None:
         top, bottom = canvas.band("events", "", [], background=False)
-        canvas.marks([*known.event_marks(), Mark(at, f"at {short(report.at)}", "at")], top, bottom)
+        at_label = Mark(at, f"at {short(report.at)}", "event")
+        canvas.marks([*known.event_marks(), at_label], top, bottom)
         pauses = known.facts.pauses
         if pauses:
             detail = f"{hours(pauses.total)} wall time"

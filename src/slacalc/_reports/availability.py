@@ -80,11 +80,12 @@ class WindowAvailability:
 
 
 class Measured(NamedTuple):
-    """What an availability report was measured from: the contract, merged outages."""
+    """What an availability report was measured from: the contract and the merged
+    outages (the spans of their span sets, which pickle where a ``SpanSet`` does not)."""
 
     contract: ContractTerms
-    unplanned: SpanSet
-    planned: SpanSet
+    unplanned: tuple[Span, ...]
+    planned: tuple[Span, ...]
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,7 @@ def _measure(
         interruptions=interruptions,
         interruption_limit=limit,
         met=met,
-        measured=Measured(contract, unplanned, planned),
+        measured=Measured(contract, unplanned.spans, planned.spans),
     )
 
 

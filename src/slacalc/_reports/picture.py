@@ -64,7 +64,8 @@ def availability_svg(report: AvailabilityReport) -> str:
     measured = report.measured
     unplanned = planned = SpanSet()
     if measured is not None:
-        unplanned, planned = measured.unplanned.clip(a, b), measured.planned.clip(a, b)
+        unplanned = SpanSet.from_normalised(measured.unplanned).clip(a, b)
+        planned = SpanSet.from_normalised(measured.planned).clip(a, b)
         detail = f"{report.interruptions} interruptions"
         top, bottom = canvas.band("outages", detail, [], background=False)
         canvas.spans(unplanned, "outage", top, bottom - top)
