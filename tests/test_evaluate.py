@@ -1388,10 +1388,12 @@ def test_a_failure_injected_into_one_ticket_of_a_thousand_stops_nothing(
 
     real = evaluation._evaluate
 
-    def flaky(plan: object, ticket: slacalc.Ticket, at_us: int, at: datetime) -> object:
+    def flaky(
+        plan: object, contract: object, ticket: slacalc.Ticket, at_us: int, at: datetime
+    ) -> object:
         if ticket.id == "T-500":
             raise failure
-        return real(plan, ticket, at_us, at)  # type: ignore[arg-type]
+        return real(plan, contract, ticket, at_us, at)  # type: ignore[arg-type]
 
     monkeypatch.setattr(evaluation, "_evaluate", flaky)
     contract = slacalc.contracts.get("vioms/advanced")

@@ -38,6 +38,7 @@ from slacalc._calendar.fields import (
     overrides_in,
 )
 from slacalc._calendar.holidays import Holidays, as_holidays
+from slacalc._calendar.picture import Marks, calendar_svg
 from slacalc._engine.instants import (
     EPOCH,
     ONE_US,
@@ -390,3 +391,10 @@ class Calendar(BaseModel):
             return []
         tz = self.zone
         return [(from_us(s, tz), from_us(e, tz)) for s, e in timeline_of(self).spans(start, end)]
+
+    def to_svg(self, start: datetime, end: datetime | None = None, marks: Marks = ()) -> str:
+        """The open windows in ``[start, end)`` (default: a week) as SVG (docs/pictures.md).
+        >>> Calendar.always("UTC").to_svg(datetime(2026, 11, 23, tzinfo=ZoneInfo("UTC")))[:4]
+        '<svg'
+        """
+        return calendar_svg(self, start, end, marks)

@@ -28,7 +28,7 @@ from slacalc._base.frozen import FrozenMap
 from slacalc._clock.cycles import Metric, target_report
 from slacalc._clock.facts import Facts
 from slacalc._clock.plan import Plan, plan_for
-from slacalc._clock.report import BatchReport, TicketFailure, TicketReport
+from slacalc._clock.report import BatchReport, Evaluated, TicketFailure, TicketReport
 from slacalc._clock.ticket import Ticket
 from slacalc._contract.terms import ContractTerms
 from slacalc._engine.instants import from_us, in_range
@@ -36,15 +36,19 @@ from slacalc._engine.instants import from_us, in_range
 __all__ = ["evaluate_many", "evaluate_ticket"]
 
 
-def _evaluate(plan: Plan, ticket: Ticket, at_us: int, at: datetime) -> TicketReport:
-    """One ticket's report: every metric its priorities have a target for."""
+def _evaluate(
+    plan: Plan, contract: ContractTerms, ticket: Ticket, at_us: int, at: datetime
+) -> TicketReport:
+    """One ticket's report: every metric its priorities have a target for (and, for its
+    picture, references to the contract and ticket: nothing is computed for it here)."""
     facts = Facts(plan, ticket, at_us)
     kind = ticket.kind
     targets = {
         m: target_report(plan, facts, Metric(plan, facts, m))
         for m in plan.metric_names(kind, facts.priorities)
     }
-    return TicketReport(ticket.id, facts.final_priority, kind, at, FrozenMap(targets))
+    evaluated = Evaluated(contract, ticket)
+    return TicketReport(ticket.id, facts.final_priority, kind, at, FrozenMap(targets), evaluated)
 
 
 #: What evaluating one ticket may raise that makes it a failure of the batch, not a stop.
@@ -68,7 +72,7 @@ def evaluate_ticket(
     """Evaluate one ticket against a contract as of ``at`` (default: now)."""
     plan = plan_for(contract)
     at_us, at_local = _now_or(at, plan.zone)
-    return _evaluate(plan, ticket, at_us, at_local)
+    return _evaluate(plan, contract, ticket, at_us, at_local)
 
 
 def evaluate_many(
@@ -88,7 +92,7 @@ def evaluate_many(
         ticket_id = item.id if isinstance(item, Ticket) else _guess_id(item)
         try:
             ticket = item if isinstance(item, Ticket) else Ticket.model_validate(item)
-            report = _evaluate(plan, ticket, at_us, at_local)
+            report = _evaluate(plan, contract, ticket, at_us, at_local)
         except _ONE_TICKETS_FAILURE as error:
             # Never a stop: what one ticket raises is its failure (SlacalcError on purpose;
             # the rest in case a bug lets an arithmetic error through). Drop the

@@ -13,9 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from slacalc._base.frozen import FrozenMap
+
+if TYPE_CHECKING:
+    from slacalc._clock.ticket import Ticket
+    from slacalc._contract.terms import ContractTerms
 
 
 class Status(str, Enum):
@@ -164,6 +168,13 @@ class TargetReport:
         }
 
 
+class Evaluated(NamedTuple):
+    """What a report was evaluated from, kept (by reference) for its picture only."""
+
+    contract: ContractTerms
+    ticket: Ticket
+
+
 @dataclass(frozen=True, slots=True)
 class TicketReport:
     """One ticket's targets as of ``at``, by metric (a read-only mapping).
@@ -174,6 +185,10 @@ class TicketReport:
     >>> r = TicketReport("T-1", "P1", "incident", datetime(2026, 1, 1, tzinfo=timezone.utc))
     >>> hash(r) == hash(TicketReport("T-1", "P1", "incident", r.at)), r.targets
     (True, FrozenMap({}))
+
+    ``evaluated`` holds the contract and ticket the report came from (``evaluate`` sets
+    it), so that :meth:`to_svg` can draw the calendars, events and pauses; it takes no
+    part in equality, hashing, ``repr`` or ``as_dict()``.
     """
 
     ticket_id: str
@@ -181,6 +196,7 @@ class TicketReport:
     kind: str
     at: datetime
     targets: FrozenMap[str, TargetReport] = field(default_factory=FrozenMap)
+    evaluated: Evaluated | None = field(default=None, compare=False, repr=False)
 
     @property
     def breached(self) -> bool:
@@ -197,6 +213,25 @@ class TicketReport:
             "breached": self.breached,
             "targets": {m: r.as_dict() for m, r in self.targets.items()},
         }
+
+    def to_svg(self) -> str:
+        """The ticket's clock as an SVG picture (docs/pictures.md): per target the open
+        hours of its calendar, the time counted, pauses, and the due and breach instants;
+        the events; ``at``. A report built without ``evaluated`` (by hand, not by
+        ``evaluate``) shows only what it knows: the targets' instants.
+
+        >>> from datetime import datetime, timezone
+        >>> r = TicketReport("T-1", "P1", "incident", datetime(2026, 1, 1, tzinfo=timezone.utc))
+        >>> "<title>Ticket T-1" in r.to_svg()
+        True
+        """
+        from slacalc._clock.picture import ticket_svg  # the picture imports this module
+
+        return ticket_svg(self)
+
+    def _repr_svg_(self) -> str:
+        """What a Jupyter notebook shows for the report: :meth:`to_svg`."""
+        return self.to_svg()
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from slacalc._base.errors import InvalidIntervalError
 from slacalc._base.frozen import FrozenMap
@@ -45,6 +45,7 @@ from slacalc._reports.outages import Outage
 
 __all__ = [
     "AvailabilityReport",
+    "Measured",
     "WindowAvailability",
     "availability",
     "availability_by_period",
@@ -78,6 +79,15 @@ class WindowAvailability:
     met: bool
 
 
+class Measured(NamedTuple):
+    """What an availability report was measured from: the contract and the merged
+    outages (the spans of their span sets, which pickle where a ``SpanSet`` does not)."""
+
+    contract: ContractTerms
+    unplanned: tuple[Span, ...]
+    planned: tuple[Span, ...]
+
+
 @dataclass(frozen=True)
 class AvailabilityReport:
     """Availability per target and unplanned interruptions over ``[start, end)``.
@@ -94,6 +104,27 @@ class AvailabilityReport:
     interruptions: int
     interruption_limit: InterruptionLimit | None
     met: bool
+    #: The contract and merged outages the report was measured from, for :meth:`to_svg`
+    #: only (references: no part in equality, hashing or ``repr``).
+    measured: Measured | None = field(default=None, compare=False, repr=False)
+
+    def to_svg(self) -> str:
+        """The period's outages against each target's calendar, as SVG (docs/pictures.md).
+
+        >>> from datetime import datetime, timezone
+        >>> from slacalc import contracts
+        >>> t = datetime(2026, 6, 1, tzinfo=timezone.utc)
+        >>> r = contracts.get("connexys/standard").availability([], t, t.replace(day=2))
+        >>> "<title>Availability" in r.to_svg()
+        True
+        """
+        from slacalc._reports.picture import availability_svg  # it imports this module
+
+        return availability_svg(self)
+
+    def _repr_svg_(self) -> str:
+        """What a Jupyter notebook shows for the report: :meth:`to_svg`."""
+        return self.to_svg()
 
     @property
     def interruptions_met(self) -> bool:
@@ -184,6 +215,7 @@ def _measure(
         interruptions=interruptions,
         interruption_limit=limit,
         met=met,
+        measured=Measured(contract, unplanned.spans, planned.spans),
     )
 
 
