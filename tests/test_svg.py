@@ -22,6 +22,7 @@ from slacalc import (
     Outage,
     Ticket,
     contracts,
+    evaluate_many,
 )
 from slacalc._base.frozen import FrozenMap
 from slacalc._base.svg import Label, escape, lanes
@@ -302,3 +303,16 @@ def test_availability_without_targets_or_measurement() -> None:
     root = parse(report.to_svg())
     assert spans(root, "outage") == []
     assert report._repr_svg_() == report.to_svg()
+
+
+def test_a_batch_report_keeps_no_references_and_draws_its_instants_only() -> None:
+    # evaluate_many keeps no ticket alive for a picture (docs/pictures.md): its report
+    # draws like a hand-built one; contract.evaluate of the same ticket draws it whole.
+    ticket = paused_ticket()
+    (batch,) = evaluate_many(INTRAMED, [ticket], at=ams(11, 23, 13)).reports
+    assert batch.evaluated is None
+    root = parse(batch.to_svg())
+    assert spans(root, "open") == []
+    assert "without the contract" in (root.find(f"{NS}desc").text or "")  # type: ignore[union-attr]
+    whole = parse(INTRAMED.evaluate(ticket, at=ams(11, 23, 13)).to_svg())
+    assert spans(whole, "paused")

@@ -37,17 +37,18 @@ __all__ = ["evaluate_many", "evaluate_ticket"]
 
 
 def _evaluate(
-    plan: Plan, contract: ContractTerms, ticket: Ticket, at_us: int, at: datetime
+    plan: Plan, contract: ContractTerms | None, ticket: Ticket, at_us: int, at: datetime
 ) -> TicketReport:
-    """One ticket's report: every metric its priorities have a target for (and, for its
-    picture, references to the contract and ticket: nothing is computed for it here)."""
+    """One ticket's report: every metric its priorities have a target for; with a
+    ``contract``, for its picture, references to it and the ticket (nothing is computed
+    for the picture here)."""
     facts = Facts(plan, ticket, at_us)
     kind = ticket.kind
     targets = {
         m: target_report(plan, facts, Metric(plan, facts, m))
         for m in plan.metric_names(kind, facts.priorities)
     }
-    evaluated = Evaluated(contract, ticket)
+    evaluated = None if contract is None else Evaluated(contract, ticket)
     return TicketReport(ticket.id, facts.final_priority, kind, at, FrozenMap(targets), evaluated)
 
 
@@ -92,7 +93,9 @@ def evaluate_many(
         ticket_id = item.id if isinstance(item, Ticket) else _guess_id(item)
         try:
             ticket = item if isinstance(item, Ticket) else Ticket.model_validate(item)
-            report = _evaluate(plan, contract, ticket, at_us, at_local)
+            # No references kept for a picture: a batch's reports would hold every ticket
+            # (bench: 20,000 reports 31 -> 63 MiB); contract.evaluate(ticket) draws one.
+            report = _evaluate(plan, None, ticket, at_us, at_local)
         except _ONE_TICKETS_FAILURE as error:
             # Never a stop: what one ticket raises is its failure (SlacalcError on purpose;
             # the rest in case a bug lets an arithmetic error through). Drop the
