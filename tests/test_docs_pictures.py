@@ -58,3 +58,20 @@ def test_ticket_pictures_show_the_tickets_their_pages_evaluate() -> None:
 def test_no_page_draws_in_block_art(page: Path) -> None:
     for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
         assert not BLOCK_ART.search(line), f"{page.name}:{number}: {line.strip()}"
+
+
+def test_the_terminal_picture_shows_every_check_column_in_80x24() -> None:
+    picture = HOOK.PICTURES["check-in-a-terminal"]
+    screen = picture.screen()
+    assert len(screen) == 24
+    assert all(len(line) <= 80 for line, _ in screen)
+    text = "\n".join(line for line, _ in screen)
+    for column in ("ticket", "contract", "priority", "metric", "status", "due", "remaining",
+                   "elapsed"):  # fmt: skip
+        assert re.search(rf"\b{column}\b", text), column
+    colours = {c for _, c in screen}
+    assert "31" in colours  # a breached row, red
+    assert "33" in colours  # an at-risk row, yellow
+    assert "…" not in text  # nothing had to be cut
+    root = ET.fromstring(HOOK.draw("check-in-a-terminal"))
+    assert len(root.findall(".//{http://www.w3.org/2000/svg}text")) == 24

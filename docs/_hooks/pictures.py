@@ -14,8 +14,11 @@ mkdocs, and checks that every page's image names a picture listed here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
 from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -57,6 +60,71 @@ class TicketPicture:
         return self.contract.evaluate(self.ticket, at=self.at).to_svg()
 
 
+@dataclass(frozen=True)
+class ScreenPicture:
+    """What ``slacalc ARGV`` shows in a terminal of ``columns`` x ``rows``, colours
+    included: the prompt line (wrapped as a terminal wraps it), then the output's first
+    lines. The command runs in the repository's root, as the README has it."""
+
+    argv: tuple[str, ...]
+    columns: int = 80
+    rows: int = 24
+
+    def screen(self) -> list[tuple[str, str | None]]:
+        """The terminal's lines and the SGR colour of each (``None``: plain)."""
+        import io
+        import os
+        from contextlib import redirect_stdout
+        from unittest import mock
+
+        from slacalc.cli import main
+
+        class Terminal(io.StringIO):
+            def isatty(self) -> bool:
+                return True
+
+        out = Terminal()
+        env = {"COLUMNS": str(self.columns), "LINES": str(self.rows), "TERM": "xterm"}
+        here = os.getcwd()
+        os.chdir(Path(__file__).resolve().parents[2])
+        try:
+            with mock.patch.dict(os.environ, env), redirect_stdout(out):
+                os.environ.pop("NO_COLOR", None)
+                main(list(self.argv))
+        finally:
+            os.chdir(here)
+        prompt = "$ slacalc " + " ".join(self.argv)
+        lines: list[tuple[str, str | None]] = [
+            (prompt[n : n + self.columns], None) for n in range(0, len(prompt), self.columns)
+        ]
+        for line in out.getvalue().splitlines():
+            found = re.fullmatch(r"\x1b\[(\d+)m(.*)\x1b\[0m", line)
+            lines.append((found[2], found[1]) if found else (line, None))
+        return lines[: self.rows]
+
+    def svg(self) -> str:
+        cell_w, cell_h, pad = 8.4, 18, 12
+        width, height = self.columns * cell_w + 2 * pad, self.rows * cell_h + 2 * pad
+        colours = {None: "#d4d4d4", "31": "#f47067", "33": "#e5c07b"}
+        texts = [
+            f'<text x="{pad}" y="{pad + (n + 1) * cell_h - 5}" fill="{colours.get(c, "#d4d4d4")}"'
+            f' xml:space="preserve">{escape(line)}</text>'
+            for n, (line, c) in enumerate(self.screen())
+        ]
+        command = escape("slacalc " + " ".join(self.argv))
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}"'
+            f' viewBox="0 0 {width:.0f} {height:.0f}" role="img">'
+            f"<title>{command} in a terminal of {self.columns}x{self.rows}</title>"
+            f"<desc>The first {self.rows} lines a terminal shows: breached rows red, at-risk"
+            f" rows yellow, and each status also written out.</desc>"
+            f'<rect width="100%" height="100%" rx="6" fill="#1e1e1e"/>'
+            f'<g font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="14">'
+            + "".join(texts)
+            + "</g></svg>"
+        )
+
+
 def _with(contract_id: str, **clock: str) -> Contract:
     contract = contracts.get(contract_id)
     if not clock:
@@ -87,7 +155,12 @@ _INTRAMED = contracts.get("intramed/online")
 _VIOMS = contracts.get("vioms/advanced")
 
 #: Every picture of the site, by name (its file is ``pictures/NAME.svg``).
-PICTURES: dict[str, CalendarPicture | TicketPicture] = {
+PICTURES: dict[str, CalendarPicture | TicketPicture | ScreenPicture] = {
+    # docs/command-line.md: the README's first command in an 80x24 terminal.
+    "check-in-a-terminal": ScreenPicture(
+        ("check", "vioms/advanced", "examples/tickets.csv", "--events", "examples/events.csv",
+         "--at", "2026-11-27T17:00+01:00"),
+    ),
     # docs/getting-started.md and docs/concepts/open-time.md: add and between.
     "getting-started-add": CalendarPicture(
         OFFICE, ams(11, 23, 6), ams(11, 24, 19),
