@@ -80,3 +80,36 @@ def test_every_example_runs_on_the_shipped_files(
         err = capsys.readouterr().err
         assert code in (0, 1), (line, err)  # 1: a breach found, as the example shows
         assert err == "", line
+
+
+def test_help_loads_neither_pydantic_nor_the_engine() -> None:
+    # `slacalc --help` stays under 0.3 s (benchmarks/bench_startup.py): it imports only the
+    # parser; a command's module is imported when the command runs.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, contextlib, io\n"
+        "from slacalc.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['--help']); main(['check', '--help'])\n"
+        "loaded = [m for m in sys.modules if m.startswith(('pydantic', 'holidays', 'slacalc._'))]\n"
+        "print(sorted(loaded))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['slacalc._base', 'slacalc._base.errors', 'slacalc._io', " \
+        "'slacalc._io.columns']"  # fmt: skip
+
+
+def test_import_slacalc_is_cheap_and_the_first_public_name_loads_them_all() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import slacalc; print('pydantic' in sys.modules)\n"
+        "from slacalc import Ticket; print('pydantic' in sys.modules, Ticket.__module__,"
+        " slacalc.Calendar.__module__, slacalc.CalendarError.__module__)\n"
+        "print(sorted(set(slacalc.__all__) - set(dir(slacalc))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["False", "True slacalc slacalc slacalc", "[]"]

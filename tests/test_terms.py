@@ -95,6 +95,6 @@ def test_availability_month_is_cut_in_the_contract_zone(
     status = main(
         ["availability", "--contract-file", str(contract_file), str(outages), "--month", "2026-11"]
     )
-    first_line = capsys.readouterr().out.splitlines()[0]
-    assert f"({start} to {end})" in first_line
+    period_line = capsys.readouterr().out.splitlines()[1]
+    assert f"({start} to {end})" in period_line
     assert status == 0

@@ -24,6 +24,12 @@ from typing import Any
 
 from slacalc._base.errors import CalendarError, TicketError
 from slacalc._clock.ticket import Event
+from slacalc._io.columns import (
+    EVENT_COLUMNS,
+    EVENT_FILE_COLUMNS,
+    PROFILE_EVENT_COLUMNS,
+    TICKET_COLUMNS,
+)
 from slacalc._io.times import STRICT, TimeReader, is_blank, shown
 
 __all__ = [
@@ -37,23 +43,6 @@ __all__ = [
     "parse_instant",
     "ticket_from_record",
 ]
-
-#: Ticket columns holding an event's time, and the event kind each one records.
-EVENT_COLUMNS: dict[str, str] = {
-    "responded_at": "responded",
-    "workaround_at": "workaround",
-    "root_cause_at": "root_cause_identified",
-    "on_site_requested_at": "on_site_requested",
-    "on_site_at": "on_site",
-    "resolved_at": "resolved",
-}
-#: Every ticket column; the first three are required. ``contract`` is optional and
-#: names the contract of the row (a file may mix contracts).
-TICKET_COLUMNS = ("id", "priority", "opened_at", "kind", "contract", *EVENT_COLUMNS)
-#: The event columns a profile may map: slacalc's own and ``closed_at`` (SPEC 8).
-PROFILE_EVENT_COLUMNS: dict[str, str] = {**EVENT_COLUMNS, "closed_at": "closed"}
-#: Every column of a file of further events; the first three are required.
-EVENT_FILE_COLUMNS = ("ticket", "at", "kind", "priority", "reason")
 
 
 def cell_text(record: Mapping[str, Any], name: str) -> str:

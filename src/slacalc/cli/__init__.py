@@ -25,30 +25,42 @@ response  2026-11-24T12:00:00+01:00
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import sys
+from collections.abc import Callable
+from typing import TextIO
 
 from slacalc._base.errors import ProfileError, SlacalcError
-from slacalc.cli._availability import cmd_availability
-from slacalc.cli._check import cmd_check
-from slacalc.cli._compliance import cmd_compliance
-from slacalc.cli._due import cmd_due
 from slacalc.cli._errors import UsageError
 from slacalc.cli._parser import build_parser
-from slacalc.cli._schema import cmd_schema, cmd_validate
-from slacalc.cli._show import cmd_contracts, cmd_show
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
+Command = Callable[[argparse.Namespace, TextIO], int]
 
-COMMANDS = {
-    "contracts": cmd_contracts,
-    "show": cmd_show,
-    "due": cmd_due,
-    "check": cmd_check,
-    "availability": cmd_availability,
-    "compliance": cmd_compliance,
-    "schema": cmd_schema,
-    "validate": cmd_validate,
+
+def _command(module: str, name: str) -> Command:
+    """A command whose module is imported when it runs: ``slacalc --help`` imports
+    neither pydantic nor the engine (docs/architecture.md, "The command line")."""
+
+    def run(args: argparse.Namespace, out: TextIO) -> int:
+        function: Command = getattr(importlib.import_module(f"slacalc.cli.{module}"), name)
+        return function(args, out)
+
+    run.__name__ = run.__qualname__ = name
+    return run
+
+
+COMMANDS: dict[str, Command] = {
+    "contracts": _command("_show", "cmd_contracts"),
+    "show": _command("_show", "cmd_show"),
+    "due": _command("_due", "cmd_due"),
+    "check": _command("_check", "cmd_check"),
+    "availability": _command("_availability", "cmd_availability"),
+    "compliance": _command("_compliance", "cmd_compliance"),
+    "schema": _command("_schema", "cmd_schema"),
+    "validate": _command("_schema", "cmd_validate"),
 }
 
 

@@ -8,19 +8,19 @@ import json
 from datetime import timedelta
 from typing import Any, TextIO
 
+from slacalc._io.columns import OUTAGE_COLUMNS
 from slacalc._io.files import read_records
 from slacalc._io.records import cell_text, parse_instant
-from slacalc._io.text import hours, seconds, short_iso
+from slacalc._io.text import hours, seconds
 from slacalc._reports.availability import availability
 from slacalc._reports.outages import Outage
 from slacalc.cli._common import month_period, operands, resolve_contract
 from slacalc.cli._errors import UsageError
-from slacalc.cli._table import problems, table, width_of, wrapped
+from slacalc.cli._table import problems, table, width_of
 
 __all__ = ["AVAILABILITY_FIELDS", "OUTAGE_COLUMNS", "cmd_availability"]
 
 
-OUTAGE_COLUMNS = ("start", "end", "planned", "cause")
 _TRUE = ("true", "yes", "y", "1", "planned")
 _FALSE = ("", "false", "no", "n", "0", "unplanned")
 #: Columns of ``availability --format csv``: one row per availability target, one row
@@ -108,8 +108,8 @@ def cmd_availability(args: argparse.Namespace, out: TextIO) -> int:
         writer.writerows([*records, interruptions, *bad])
     else:
         width = width_of(out, args.wide)
-        period = f"{short_iso(start)} to {short_iso(end)}"
-        wrapped(f"{c.id} availability {args.month} ({period})", out, width)
+        print(f"{c.id} availability {args.month}", file=out)
+        print(f"  ({start.isoformat()} to {end.isoformat()})", file=out)
         rows = [["target", "minimum", "uptime", "measured", "downtime", "allowed", "met"]]
         for r in records:
             rows.append(

@@ -6,8 +6,7 @@ import argparse
 import textwrap
 from typing import NoReturn
 
-from slacalc._io.records import EVENT_FILE_COLUMNS, TICKET_COLUMNS
-from slacalc.cli._availability import OUTAGE_COLUMNS
+from slacalc._io.columns import EVENT_FILE_COLUMNS, OUTAGE_COLUMNS, TICKET_COLUMNS
 from slacalc.cli._errors import UsageError
 
 __all__ = ["Parser", "build_parser"]
@@ -87,14 +86,14 @@ def add_export_options(sub: argparse.ArgumentParser) -> None:
     )
 
 
-def _version() -> str:
-    """The installed distribution's version (``slacalc.__version__``'s source)."""
-    from importlib.metadata import PackageNotFoundError, version
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for."""
 
-    try:
-        return version("slacalc")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree
-        return "0.0.0"
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        import slacalc
+
+        print(f"slacalc {slacalc.__version__}")  # on stdout, as argparse's "version" does
+        parser.exit()
 
 
 #: What each operand of the commands means (their ``--help`` lists them).
@@ -170,8 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--version", action="version", version=f"slacalc {_version()}",
-        help="print slacalc's version and exit",
+        "--version", action=_Version, nargs=0, help="print slacalc's version and exit",
     )  # fmt: skip
     subs = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     subs.required = True
