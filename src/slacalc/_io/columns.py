@@ -13,6 +13,7 @@ __all__ = [
     "EVENT_COLUMNS",
     "EVENT_FILE_COLUMNS",
     "OUTAGE_COLUMNS",
+    "PROBE_COLUMNS",
     "PROFILE_EVENT_COLUMNS",
     "TICKET_COLUMNS",
 ]
@@ -35,3 +36,5 @@ PROFILE_EVENT_COLUMNS: dict[str, str] = {**EVENT_COLUMNS, "closed_at": "closed"}
 EVENT_FILE_COLUMNS = ("ticket", "at", "kind", "priority", "reason")
 #: The columns of an outages file (``slacalc availability``); start and end are required.
 OUTAGE_COLUMNS = ("start", "end", "planned", "cause")
+#: The columns of a probes file (``slacalc availability --probes``): both are required.
+PROBE_COLUMNS = ("time", "up")

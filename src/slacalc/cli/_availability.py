@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-from datetime import timedelta
+import re
+from datetime import datetime, timedelta
 from typing import Any, TextIO
 
-from slacalc._io.columns import OUTAGE_COLUMNS
+from slacalc._io.columns import OUTAGE_COLUMNS, PROBE_COLUMNS
 from slacalc._io.files import read_records
 from slacalc._io.records import cell_text, parse_instant
 from slacalc._io.text import hours, seconds
@@ -71,13 +72,57 @@ def _read_outages(path: str) -> tuple[list[Outage], list[dict[str, Any]]]:
     return outages, bad
 
 
+_UP = ("true", "yes", "y", "1", "up", "ok")
+_DOWN = ("false", "no", "n", "0", "down", "failed")
+_INTERVAL = re.compile(r"(\d+)\s*(s|m|min|h)")
+
+
+def _interval(text: str) -> timedelta:
+    """``--probes 5m``: the probes' interval (``30s``, ``5m``, ``1h``)."""
+    found = _INTERVAL.fullmatch(text.strip().lower())
+    if found is None or int(found[1]) == 0:
+        raise UsageError(
+            f"slacalc availability: --probes {text!r} is not an interval: write e.g. 5m, 30s or 1h"
+        )
+    unit = {"s": "seconds", "m": "minutes", "min": "minutes", "h": "hours"}[found[2]]
+    return timedelta(**{unit: int(found[1])})
+
+
+def _read_probes(
+    path: str, interval: timedelta
+) -> tuple[list[Outage], list[tuple[datetime, datetime]], list[dict[str, Any]]]:
+    """Outages from a file of ``time, up`` probe samples (``Outage.from_probes``), the
+    unknown stretches between samples, and the bad rows."""
+    samples: list[tuple[datetime, bool]] = []
+    bad: list[dict[str, Any]] = []
+    for line, record in read_records(path, "probe file", PROBE_COLUMNS, PROBE_COLUMNS):
+        try:
+            if isinstance(record, str):
+                raise ValueError(record)
+            up_value = record.get("up")
+            state = up_value if isinstance(up_value, bool) else cell_text(record, "up").lower()
+            if state not in (True, False, *_UP, *_DOWN):
+                raise ValueError(f"up {cell_text(record, 'up')!r} is not up/down or true/false")
+            up = state is True or state in _UP
+            samples.append((parse_instant(cell_text(record, "time"), "time"), up))
+        except ValueError as error:
+            bad.append({"line": line, "error": str(error)})
+    found = Outage.from_probes(samples, interval=interval) if samples else None
+    return (list(found), list(found.unknown), bad) if found is not None else ([], [], bad)
+
+
 def cmd_availability(args: argparse.Namespace, out: TextIO) -> int:
-    contract_id, (path,) = operands(args, ["OUTAGES"], "availability")
+    names = ["PROBES" if args.probes else "OUTAGES"]
+    contract_id, (path,) = operands(args, names, "availability")
     c = resolve_contract(contract_id, args.contract_file)
     if not c.availability:
         raise UsageError(f"slacalc availability: contract {c.id} has no availability targets")
     start, end = month_period(args.month, c.zone, "availability")
-    outages, bad = _read_outages(path)
+    unknown: list[tuple[datetime, datetime]] = []
+    if args.probes:
+        outages, unknown, bad = _read_probes(path, _interval(args.probes))
+    else:
+        outages, bad = _read_outages(path)
     report = availability(c, outages, start, end)
     records: list[dict[str, Any]] = [
         {
@@ -126,6 +171,10 @@ def cmd_availability(args: argparse.Namespace, out: TextIO) -> int:
         table(rows, out, width, shrink={0})
         most = f" (at most {limit.maximum})" if limit is not None else ""
         print(f"unplanned interruptions: {report.interruptions}{most}", file=out)
+        if args.probes:
+            gaps = [(max(a, start), min(b, end)) for a, b in unknown if a < end and b > start]
+            lost = sum((b - a for a, b in gaps), timedelta(0))
+            print(f"probe gaps (unknown, not downtime): {len(gaps)}, {hours(lost)}", file=out)
         if bad:
             print(f"\nbad rows in {path}:", file=out)
             problems([[f"line {b['line']}", b["error"]] for b in bad], out, width)

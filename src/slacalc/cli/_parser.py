@@ -6,7 +6,12 @@ import argparse
 import textwrap
 from typing import NoReturn
 
-from slacalc._io.columns import EVENT_FILE_COLUMNS, OUTAGE_COLUMNS, TICKET_COLUMNS
+from slacalc._io.columns import (
+    EVENT_FILE_COLUMNS,
+    OUTAGE_COLUMNS,
+    PROBE_COLUMNS,
+    TICKET_COLUMNS,
+)
 from slacalc.cli._errors import UsageError
 
 __all__ = ["Parser", "build_parser"]
@@ -38,6 +43,8 @@ row, 2 bad usage (one line on stderr)."""
 _AVAILABILITY_EPILOG = f"""\
 outage columns: {", ".join(OUTAGE_COLUMNS)}
   start and end required, ISO 8601 with an offset; planned is true/false.
+probe columns (--probes): {", ".join(PROBE_COLUMNS)}; a gap of more than 1.5 intervals
+  between samples is unknown time, never downtime.
 
 exit status: 0 every target met and no bad row, 1 otherwise, 2 bad usage."""
 
@@ -103,7 +110,8 @@ _OPERANDS = {
     "PRIORITY": "a priority id or alias of the contract, e.g. P1 or 'PRIO 1'",
     "TIME": "when the ticket was opened: ISO 8601 with a UTC offset, e.g. 2026-11-23T16:00+01:00",
     "FILE": "the tickets: CSV (any of , ; tab) or JSON lines; - reads standard input",
-    "OUTAGES": "the outages: CSV or JSON lines of start, end[, planned]; - reads standard input",
+    "OUTAGES": "the outages: CSV or JSON lines of start, end[, planned]; - reads standard "
+    "input. With --probes: probe samples, time and up (up/down, true/false)",
 }
 
 
@@ -239,7 +247,9 @@ def build_parser() -> argparse.ArgumentParser:
     availability = command(
         "availability",
         "uptime and interruptions for a month from a CSV/JSON lines file of outages",
-        ["slacalc availability infravision/cloud examples/outages.csv --month 2026-11"],
+        ["slacalc availability infravision/cloud examples/outages.csv --month 2026-11",
+         "slacalc availability connexys/standard examples/probes.csv --month 2026-11 "
+         "--probes 5m"],
         _AVAILABILITY_EPILOG, operands=["ID", "OUTAGES"],
         usage="slacalc availability ID OUTAGES --month YYYY-MM [options]",
     )  # fmt: skip
@@ -249,6 +259,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM",
         help="the month, in the contract's zone (e.g. 2026-11)",
     )
+    availability.add_argument("--probes", metavar="INTERVAL",
+                              help="the file holds probe samples (time, up) taken every "
+                              "INTERVAL (e.g. 5m), not outages")  # fmt: skip
     add_format_options(availability, "csv and json: one record per target, then the "
                        "interruptions and the bad rows")  # fmt: skip
     compliance = command(
