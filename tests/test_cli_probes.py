@@ -68,7 +68,7 @@ def test_a_bad_probe_row_is_reported_by_its_line_and_the_rest_measured(
 ) -> None:
     path = probes(tmp_path, "2026-11-10T09:00:00+01:00,up", "2026-11-10T09:05:00+01:00,maybe",
                   "2026-11-10T09:10,down")  # fmt: skip
-    _, out, _ = run(capsys, "availability", "connexys/standard", path, "--month", "2026-11",
+    code, out, _ = run(capsys, "availability", "connexys/standard", path, "--month", "2026-11",
                        "--probes", "5m", "--format", "json")  # fmt: skip
     assert code == 1
     bad = [json.loads(line) for line in out.splitlines() if "error" in line]
