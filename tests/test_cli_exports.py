@@ -298,4 +298,7 @@ def test_a_profile_file_that_is_not_yaml_is_one_line(
     code, out, err = run(capsys, "check", "vioms/advanced", str(path), "--from", str(bad))
     assert (code, out) == (2, "")
     assert len(err.splitlines()) == 1
-    assert err.startswith(f"slacalc: {bad}: not valid YAML: while parsing a flow sequence")
+    assert err.startswith(
+        f"slacalc: {bad}: not valid YAML at line 2, column 1: while parsing a "
+        "flow sequence, expected ',' or ']', but got '<stream end>'"
+    )

@@ -408,7 +408,9 @@ def test_files_that_cannot_be_read_are_profile_errors(tmp_path: Path) -> None:
         profiles.load(broken)
     bad_yaml = tmp_path / "broken.yaml"
     bad_yaml.write_text("id: [unclosed\n", encoding="utf-8")
-    with pytest.raises(ProfileError, match=r"broken\.yaml: not valid YAML: "):
+    with pytest.raises(
+        ProfileError, match=r"broken\.yaml: not valid YAML at line \d+, column \d+: "
+    ):
         profiles.load(bad_yaml)
     other = tmp_path / "desk.toml"
     other.write_text('id = "x"', encoding="utf-8")

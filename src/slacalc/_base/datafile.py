@@ -77,13 +77,31 @@ def _parse(text: str, suffix: str, path: Path, what: str, error: type[SlacalcErr
         try:
             return yaml.safe_load(text)
         except yaml.YAMLError as problem:
-            where = " ".join(str(problem).split())  # PyYAML's message spans lines
-            raise error(f"{path}: not valid YAML: {where}") from None
+            raise error(f"{path}: not valid YAML{_yaml_problem(problem)}") from None
         except RecursionError:
             raise error(f"{path}: not a {what}: nested too deeply") from None
         except ValueError as problem:  # an integer of more digits than Python converts
             raise error(f"{path}: not a {what}: {problem}") from None
     raise error(f"{path}: unknown {what} file type {suffix!r}; use .json, .yaml or .yml")
+
+
+def _yaml_problem(problem: Exception) -> str:
+    """PyYAML's several lines as one: where (line and column, 1-based), then what.
+
+    >>> import yaml
+    >>> try:
+    ...     yaml.safe_load("id: x\\npriorities: [\\n  - a\\n")
+    ... except yaml.YAMLError as problem:
+    ...     print(_yaml_problem(problem))
+     at line 3, column 3: while parsing a flow node, expected the node content, but found '-'
+    """
+    mark = getattr(problem, "problem_mark", None)
+    what = getattr(problem, "problem", None)
+    if mark is None or what is None:
+        return ": " + " ".join(str(problem).split())
+    context = getattr(problem, "context", None)
+    said = f"{context}, {what}" if context else what
+    return f" at line {mark.line + 1}, column {mark.column + 1}: {' '.join(said.split())}"
 
 
 def validation_problems(errors: list[dict[str, Any]], what: str) -> list[str]:
