@@ -125,8 +125,7 @@ class Contract(ContractTerms):
     """
 
     statuses: StatusMap | None = None
-    """The contract's default reading of a status history (SPEC 8), used when a profile
-    gives none; ``None``: a history needs a profile's ``statuses``."""
+    """How the contract reads a status history when a profile gives none; `None`: ask one."""
 
     if TYPE_CHECKING:
         # Read through the contract, the field is callable (see _AvailabilityField).

@@ -39,10 +39,12 @@ class WorkingDays(BaseModel):
     1
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     kind: Literal["working_days"] = "working_days"
+    """Tells this duration apart in JSON: always `"working_days"`."""
     days: int = Field(ge=0, strict=True)
+    """The number of working days, at least 0 (`0`: the next opening), e.g. `2`."""
 
     def __init__(self, days: int | None = None, /, **data: Any) -> None:
         if days is not None:
@@ -63,13 +65,18 @@ class CalendarTime(BaseModel):
     3
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     kind: Literal["calendar_time"] = "calendar_time"
+    """Tells this duration apart in JSON: always `"calendar_time"`."""
     hours: int = Field(default=0, ge=0, strict=True)
+    """Hours of real elapsed time, stepped after the date steps (default 0)."""
     days: int = Field(default=0, ge=0, strict=True)
+    """Local calendar days to step the date by, closed days included (default 0)."""
     weeks: int = Field(default=0, ge=0, strict=True)
+    """Weeks of 7 local days to step the date by (default 0), e.g. `3`."""
     months: int = Field(default=0, ge=0, strict=True)
+    """Months to step the local date by, 31 Jan + 1 = 28/29 Feb (default 0), e.g. `3`."""
 
     def __repr__(self) -> str:
         return (

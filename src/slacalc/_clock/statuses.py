@@ -52,11 +52,14 @@ class StatusMap(BaseModel):
     ('paused', 'running', 'resolved')
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     paused: tuple[str, ...] = ()
+    """Statuses that pause the clocks, e.g. `["Waiting for customer"]` (the pause's reason)."""
     resolved: tuple[str, ...] = ()
+    """Statuses that mean resolved (a `resolved` event), e.g. `["Resolved", "Done"]`."""
     closed: tuple[str, ...] = ()
+    """Statuses that mean closed (a `closed` event), e.g. `["Closed"]`."""
 
     if TYPE_CHECKING:  # what a caller may pass (stored as tuples)
 
