@@ -130,6 +130,7 @@ class Contract(ContractTerms):
     if TYPE_CHECKING:
         # Read through the contract, the field is callable (see _AvailabilityField).
         availability: AvailabilityTargets
+        """The uptime promises; called, `availability(outages, start, end)` measures them."""
 
         def __init__(
             self,
