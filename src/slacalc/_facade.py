@@ -105,7 +105,7 @@ class _AvailabilityField:
 
 
 class Contract(ContractTerms):
-    """A vendor's service-level agreement as slacalc reads it (SPEC 2).
+    """A vendor's service-level agreement as slacalc reads it.
 
     Its fields and lookups are those of the terms (``priority``, ``targets_for``,
     ``calendar_for``, ``zone``, ...); it adds ``evaluate``, ``evaluate_many`` and
@@ -153,7 +153,7 @@ class Contract(ContractTerms):
         ) -> None: ...
 
     def evaluate(self, ticket: Ticket, at: datetime | None = None) -> TicketReport:
-        """The ticket's report per target as of ``at`` (default: now); SPEC 3.
+        """The ticket's report per target as of ``at`` (default: now).
 
         >>> from datetime import datetime
         >>> from zoneinfo import ZoneInfo

@@ -264,8 +264,8 @@ class Calendar(BaseModel):
     def add(self, t: datetime | Column, duration: Duration) -> datetime | Column:
         """The due instant: the earliest instant at which ``duration`` has passed since ``t``.
 
-        A ``timedelta`` is open time; ``WorkingDays`` and ``CalendarTime`` follow SPEC 1,
-        rules 7 and 8. ``add(t, timedelta(0)) == t`` even when closed.
+        A ``timedelta`` is open time; ``WorkingDays`` and ``CalendarTime`` are as described
+        on their classes. ``add(t, timedelta(0)) == t`` even when closed.
 
         >>> from datetime import datetime, timezone
         >>> cal = Calendar.weekdays("09:00", "17:00", tz="UTC")

@@ -30,10 +30,12 @@ from slacalc._engine.instants import (
 
 
 class WorkingDays(BaseModel):
-    """``n`` working days (SPEC 1, rule 7); ``WorkingDays(0)`` is the next opening.
+    """``n`` working days; ``WorkingDays(0)`` is the next opening.
 
     A working day is a local date on which the calendar has at least one window after
-    holidays and overrides.
+    holidays and overrides. From the next opening ``s``, on date ``D``, the due instant is
+    ``s``'s time of day on the ``n``-th working day after ``D``: that instant when open,
+    else that day's first opening (if earlier) or its last closing (if later).
 
     >>> WorkingDays(1).days
     1
@@ -56,7 +58,7 @@ class WorkingDays(BaseModel):
 
 
 class CalendarTime(BaseModel):
-    """Time that ignores the windows (SPEC 1, rule 8).
+    """Time that ignores the windows: the same at any hour, open or closed.
 
     Months, weeks and days step the local date (31 January + 1 month is the last day
     of February); hours then step real elapsed time.

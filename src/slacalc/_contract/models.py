@@ -143,7 +143,10 @@ class Target(BaseModel):
 
     ``within`` is open time (``timedelta``), ``WorkingDays``, ``CalendarTime`` (measured
     on the 24x7 calendar of the named calendar's zone) or ``None`` for best effort.
-    ``starts_on`` and ``stops_on`` default per metric (SPEC section 3).
+    ``starts_on`` and ``stops_on`` default per metric: every metric starts on ``opened``
+    except ``on_site`` (on ``on_site_requested``); ``response`` stops on ``responded``,
+    ``workaround``, ``resolved`` or ``closed``, ``workaround`` on the last three, ``on_site``
+    on ``on_site``, ``resolved`` or ``closed``, any other metric on ``resolved`` or ``closed``.
 
     >>> from datetime import timedelta
     >>> t = Target(metric="on_site", priority="P1", within=timedelta(hours=4),
@@ -288,7 +291,7 @@ class InterruptionLimit(BaseModel):
 class ComplianceGoal(BaseModel):
     """At least ``minimum`` of the pooled targets of ``priorities`` (and ``metrics``) met.
 
-    ``per`` says what the goal counts (SPEC 5): ``"target"`` (the default) counts each
+    ``per`` says what the goal counts: ``"target"`` (the default) counts each
     target once; ``"ticket"`` counts each ticket once, breached when any of its covered
     targets is, met when one is met and none is breached, running or paused.
 
