@@ -248,6 +248,17 @@ def draw(name: str) -> str:
     return PICTURES[name].svg()
 
 
+def _first(function: Any) -> Any:
+    """Run this hook's ``on_files`` before the plugins' (the link checker collects the
+    site's files in its own): mkdocs' ``event_priority``, where mkdocs is installed."""
+    try:
+        from mkdocs.plugins import event_priority
+    except ImportError:  # the tests load this module without mkdocs
+        return function
+    return event_priority(100)(function)
+
+
+@_first
 def on_files(files: Any, config: Any) -> Any:
     """mkdocs: add every picture to the site as a generated ``pictures/NAME.svg``."""
     from mkdocs.structure.files import File

@@ -105,7 +105,7 @@ class _AvailabilityField:
 
 
 class Contract(ContractTerms):
-    """A vendor's service-level agreement as slacalc reads it (SPEC 2).
+    """A vendor's service-level agreement as slacalc reads it.
 
     Its fields and lookups are those of the terms (``priority``, ``targets_for``,
     ``calendar_for``, ``zone``, ...); it adds ``evaluate``, ``evaluate_many`` and
@@ -125,12 +125,12 @@ class Contract(ContractTerms):
     """
 
     statuses: StatusMap | None = None
-    """The contract's default reading of a status history (SPEC 8), used when a profile
-    gives none; ``None``: a history needs a profile's ``statuses``."""
+    """How the contract reads a status history when a profile gives none; `None`: ask one."""
 
     if TYPE_CHECKING:
         # Read through the contract, the field is callable (see _AvailabilityField).
         availability: AvailabilityTargets
+        """The uptime promises; called, `availability(outages, start, end)` measures them."""
 
         def __init__(
             self,
@@ -153,7 +153,7 @@ class Contract(ContractTerms):
         ) -> None: ...
 
     def evaluate(self, ticket: Ticket, at: datetime | None = None) -> TicketReport:
-        """The ticket's report per target as of ``at`` (default: now); SPEC 3.
+        """The ticket's report per target as of ``at`` (default: now).
 
         >>> from datetime import datetime
         >>> from zoneinfo import ZoneInfo

@@ -30,13 +30,7 @@ from slacalc._base.errors import CalendarError, InvalidIntervalError
 from slacalc._calendar.compiled import TIMELINES as _TIMELINES
 from slacalc._calendar.compiled import timeline_of
 from slacalc._calendar.durations import CalendarTime, WorkingDays, step_calendar_time
-from slacalc._calendar.fields import (
-    HoursField,
-    OverridesField,
-    check_combination,
-    hours_in,
-    overrides_in,
-)
+from slacalc._calendar.fields import HoursField, OverridesField, check_combination
 from slacalc._calendar.holidays import Holidays, as_holidays
 from slacalc._calendar.picture import Marks, calendar_svg
 from slacalc._engine.instants import (
@@ -84,15 +78,22 @@ class Calendar(BaseModel):
     True
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     tz: str
+    """IANA zone whose wall clock the windows are read in, e.g. `"Europe/Amsterdam"`."""
     hours: HoursField = ()
+    """Weekday (`mon`..`sun`) -> windows `"HH:MM-HH:MM"`; a day not given is closed."""
     holidays: Holidays | None = None
+    """Holidays closing every window that starts on them; `None` (the default): none."""
     overrides: OverridesField = ()
+    """Date -> that date's windows instead of its weekday's (`[]` closes the date)."""
     operation: Operation | None = None
+    """`"union"`, `"intersection"` or `"complement"` of `operands`; `None`: a plain calendar."""
     operands: tuple[Calendar, ...] = ()
+    """The calendars `operation` combines (exactly one for a complement); empty if plain."""
     source: str = ""
+    """The document and clause the hours come from, e.g. `"VIOMS SLA, section 1.2.11"`."""
 
     if TYPE_CHECKING:  # what a caller may pass (stored as tuples, as above)
 
@@ -116,16 +117,6 @@ class Calendar(BaseModel):
     def _known_zone(cls, value: str) -> str:
         zone(value)
         return value
-
-    @field_validator("hours", mode="before")
-    @classmethod
-    def _parse_hours(cls, value: Any) -> Any:
-        return hours_in(value)
-
-    @field_validator("overrides", mode="before")
-    @classmethod
-    def _parse_overrides(cls, value: Any) -> Any:
-        return overrides_in(value)
 
     @field_validator("holidays", mode="before")
     @classmethod
@@ -274,8 +265,8 @@ class Calendar(BaseModel):
     def add(self, t: datetime | Column, duration: Duration) -> datetime | Column:
         """The due instant: the earliest instant at which ``duration`` has passed since ``t``.
 
-        A ``timedelta`` is open time; ``WorkingDays`` and ``CalendarTime`` follow SPEC 1,
-        rules 7 and 8. ``add(t, timedelta(0)) == t`` even when closed.
+        A ``timedelta`` is open time; ``WorkingDays`` and ``CalendarTime`` are as described
+        on their classes. ``add(t, timedelta(0)) == t`` even when closed.
 
         >>> from datetime import datetime, timezone
         >>> cal = Calendar.weekdays("09:00", "17:00", tz="UTC")

@@ -30,19 +30,23 @@ from slacalc._engine.instants import (
 
 
 class WorkingDays(BaseModel):
-    """``n`` working days (SPEC 1, rule 7); ``WorkingDays(0)`` is the next opening.
+    """``n`` working days; ``WorkingDays(0)`` is the next opening.
 
     A working day is a local date on which the calendar has at least one window after
-    holidays and overrides.
+    holidays and overrides. From the next opening ``s``, on date ``D``, the due instant is
+    ``s``'s time of day on the ``n``-th working day after ``D``: that instant when open,
+    else that day's first opening (if earlier) or its last closing (if later).
 
     >>> WorkingDays(1).days
     1
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     kind: Literal["working_days"] = "working_days"
+    """Tells this duration apart in JSON: always `"working_days"`."""
     days: int = Field(ge=0, strict=True)
+    """The number of working days, at least 0 (`0`: the next opening), e.g. `2`."""
 
     def __init__(self, days: int | None = None, /, **data: Any) -> None:
         if days is not None:
@@ -54,7 +58,7 @@ class WorkingDays(BaseModel):
 
 
 class CalendarTime(BaseModel):
-    """Time that ignores the windows (SPEC 1, rule 8).
+    """Time that ignores the windows: the same at any hour, open or closed.
 
     Months, weeks and days step the local date (31 January + 1 month is the last day
     of February); hours then step real elapsed time.
@@ -63,13 +67,18 @@ class CalendarTime(BaseModel):
     3
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     kind: Literal["calendar_time"] = "calendar_time"
+    """Tells this duration apart in JSON: always `"calendar_time"`."""
     hours: int = Field(default=0, ge=0, strict=True)
+    """Hours of real elapsed time, stepped after the date steps (default 0)."""
     days: int = Field(default=0, ge=0, strict=True)
+    """Local calendar days to step the date by, closed days included (default 0)."""
     weeks: int = Field(default=0, ge=0, strict=True)
+    """Weeks of 7 local days to step the date by (default 0), e.g. `3`."""
     months: int = Field(default=0, ge=0, strict=True)
+    """Months to step the local date by, 31 Jan + 1 = 28/29 Feb (default 0), e.g. `3`."""
 
     def __repr__(self) -> str:
         return (

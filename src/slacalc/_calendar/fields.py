@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import PlainSerializer, WithJsonSchema
+from pydantic import BeforeValidator, PlainSerializer, WithJsonSchema
 
 from slacalc._base.errors import CalendarError
 from slacalc._engine.windows import WEEKDAYS, canonical_window, parse_window, weekday_key
@@ -109,18 +109,19 @@ _WINDOW_LIST_SCHEMA: dict[str, Any] = {
 
 HoursField = Annotated[
     tuple[tuple[str, Windows], ...],
+    BeforeValidator(hours_in),
     PlainSerializer(lambda v: {day: list(ws) for day, ws in v}, return_type=dict[str, list[str]]),
     WithJsonSchema(
         {
             "type": "object",
             "propertyNames": {"enum": list(WEEKDAYS)},
             "additionalProperties": _WINDOW_LIST_SCHEMA,
-            "description": "Weekday -> wall-clock windows 'HH:MM-HH:MM' in the calendar's zone.",
         }
     ),
 ]
 OverridesField = Annotated[
     tuple[tuple[date, Windows], ...],
+    BeforeValidator(overrides_in),
     PlainSerializer(
         lambda v: {day.isoformat(): list(ws) for day, ws in v}, return_type=dict[str, list[str]]
     ),
@@ -129,7 +130,6 @@ OverridesField = Annotated[
             "type": "object",
             "propertyNames": {"format": "date"},
             "additionalProperties": _WINDOW_LIST_SCHEMA,
-            "description": "Date -> that date's windows instead of its weekday's ([] closes it).",
         }
     ),
 ]

@@ -41,13 +41,18 @@ class Holidays(BaseModel):
     'NL'
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     country: str | None
+    """ISO 3166 country code of the `holidays` package, e.g. `"NL"`; `None`: only `extra`."""
     subdiv: str | None = None
+    """The country's subdivision (state, province), e.g. `"BY"` for Bavaria; `None`: national."""
     categories: tuple[str, ...] = ("public",)
+    """The `holidays` package's categories; Dutch recognised days: `["public", "optional"]`."""
     extra: tuple[date, ...] = ()
+    """Further closing dates (ISO `"YYYY-MM-DD"` in JSON), e.g. a company's own days off."""
     removed: tuple[date, ...] = ()
+    """Dates taken out of the country's holidays: the calendar stays open on them."""
 
     if TYPE_CHECKING:  # what a caller may pass (stored as sorted tuples)
 

@@ -112,7 +112,10 @@ class TargetReport:
 
     @property
     def due_at(self) -> datetime | None:
-        """When the open time counted reaches the target (SPEC 3.4)."""
+        """When the open time counted reaches (or reached) the target; ``None`` without one.
+
+        Not reached yet: ``remaining`` open time after the stop of a stopped clock, or after
+        ``at`` for a running or paused one (as if it resumed at ``at``)."""
         return self.current.due_at
 
     @property

@@ -52,11 +52,14 @@ class StatusMap(BaseModel):
     ('paused', 'running', 'resolved')
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     paused: tuple[str, ...] = ()
+    """Statuses that pause the clocks, e.g. `["Waiting for customer"]` (the pause's reason)."""
     resolved: tuple[str, ...] = ()
+    """Statuses that mean resolved (a `resolved` event), e.g. `["Resolved", "Done"]`."""
     closed: tuple[str, ...] = ()
+    """Statuses that mean closed (a `closed` event), e.g. `["Closed"]`."""
 
     if TYPE_CHECKING:  # what a caller may pass (stored as tuples)
 
@@ -80,7 +83,11 @@ class StatusMap(BaseModel):
     def events(
         self, history: Iterable[Sequence[object]], *, opened_at: datetime | None = None
     ) -> list[Event]:
-        """The events of a status history, in its order (SPEC 8 rule 1).
+        """The events of a status history, in its order.
+
+        Names match ignoring case, spaces, dashes and underscores. Entering a ``paused``
+        status pauses (the reason is the status's name), leaving it resumes; entering a
+        ``resolved`` or ``closed`` status stops, leaving it for any other status reopens.
 
         Rows are ``(at, status)`` or ``(at, from_status, to_status)`` in time order;
         ``from_status`` may be ``None``. The status before the first row is the first

@@ -41,12 +41,16 @@ class Event(BaseModel):
     'P2'
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     at: AwareDatetime
+    """When it happened: a timezone-aware datetime (JSON: ISO 8601 with an offset)."""
     kind: str = Field(min_length=1)
+    """What happened: `responded`, `paused`, `resumed`, `resolved`, `reopened`, ..."""
     priority: str | None = None
+    """The new priority (id or alias) of a `priority_changed` event; `None` otherwise."""
     reason: str | None = None
+    """Why a `paused` event pauses; default `"waiting_on_customer"` for pauses, else `None`."""
 
     if TYPE_CHECKING:  # ``at`` must be timezone-aware (checked when built)
 
@@ -76,13 +80,18 @@ class Ticket(BaseModel):
     'incident'
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     id: str = Field(min_length=1)
+    """The ticket's id in the ticketing tool, named in every error, e.g. `"INC-42"`."""
     priority: str = Field(min_length=1)
+    """The priority at opening: a priority id or alias of the contract, e.g. `"P1"`."""
     opened_at: AwareDatetime
+    """When the ticket was opened (the implied `opened` event): a timezone-aware datetime."""
     kind: str = "incident"
+    """The ticket kind targets apply to: `"incident"` (default), `"bug"`, `"question"`, ..."""
     events: tuple[Event, ...] = ()
+    """What happened after the opening; applied in time order, equal times as given."""
 
     if TYPE_CHECKING:  # what a caller may pass (events are stored as a tuple)
 

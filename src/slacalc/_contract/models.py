@@ -98,12 +98,16 @@ class Priority(BaseModel):
     'P1'
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     id: str = Field(min_length=1)
+    """The priority's id, used by targets and goals, e.g. `"P1"`."""
     name: str = ""
+    """Display name, e.g. `"PRIO 1 (Urgent)"`; empty (the default) becomes the id."""
     aliases: tuple[str, ...] = ()
+    """Other names a ticket may give, matched ignoring case, spaces, dashes, e.g. `"prio 1"`."""
     description: str = ""
+    """What the priority covers in the contract's words, e.g. `"production is down"`."""
 
     if TYPE_CHECKING:  # what a caller may pass (stored as tuples)
 
@@ -126,10 +130,12 @@ class ClockPolicy(BaseModel):
     ('keep_elapsed', 'continue')
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     on_priority_change: Literal["keep_elapsed", "restart"] = "keep_elapsed"
+    """`"keep_elapsed"` (default): keep the time counted; `"restart"`: as if so from opening."""
     on_reopen: Literal["continue", "new_cycle"] = "continue"
+    """`"continue"` (default): the stopped clocks run on; `"new_cycle"`: fresh clocks."""
 
 
 class Target(BaseModel):
@@ -137,7 +143,10 @@ class Target(BaseModel):
 
     ``within`` is open time (``timedelta``), ``WorkingDays``, ``CalendarTime`` (measured
     on the 24x7 calendar of the named calendar's zone) or ``None`` for best effort.
-    ``starts_on`` and ``stops_on`` default per metric (SPEC section 3).
+    ``starts_on`` and ``stops_on`` default per metric: every metric starts on ``opened``
+    except ``on_site`` (on ``on_site_requested``); ``response`` stops on ``responded``,
+    ``workaround``, ``resolved`` or ``closed``, ``workaround`` on the last three, ``on_site``
+    on ``on_site``, ``resolved`` or ``closed``, any other metric on ``resolved`` or ``closed``.
 
     >>> from datetime import timedelta
     >>> t = Target(metric="on_site", priority="P1", within=timedelta(hours=4),
@@ -146,19 +155,30 @@ class Target(BaseModel):
     (('on_site_requested',), ('on_site', 'resolved', 'closed'))
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     metric: str = Field(min_length=1)
+    """What is measured: `response`, `workaround`, `resolution`, `restore`, `bug_fix`, ..."""
     priority: str = Field(min_length=1)
+    """The id of the priority the target is for, e.g. `"P1"`."""
     within: Within
+    """Open time (JSON: ISO 8601, `"PT4H"`), working days, calendar time; `null`: best effort."""
     calendar: str = Field(min_length=1)
+    """The key in the contract's `calendars` the clock runs on, e.g. `"service_hours"`."""
     starts_on: tuple[str, ...] = ()
+    """Event kinds that start the clock (the first counts); empty: the metric's default."""
     stops_on: tuple[str, ...] = ()
+    """Event kinds that stop the clock (the first after the start); empty: metric's default."""
     pausable: bool = False
+    """Whether `paused` events stop this clock until `resumed` (default `False`)."""
     applies_to: tuple[str, ...] = ("incident",)
+    """The ticket kinds the target applies to, default `["incident"]`, e.g. `["bug"]`."""
     milestones: tuple[float, ...] = ()
+    """Fractions in (0, 1) of the target to report instants for, e.g. `[0.5]`: half time."""
     commitment: Commitment = "guaranteed"
+    """How firm the promise is: `"guaranteed"` (default), `"aim"` or `"best_effort"`."""
     source: str = ""
+    """Document and clause the target comes from, e.g. `"Reflex Online, SLA, section 5.3"`."""
 
     if TYPE_CHECKING:  # what a caller may pass (stored as tuples)
 
@@ -235,14 +255,20 @@ class AvailabilityTarget(BaseModel):
     'month'
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     name: str = Field(min_length=1)
+    """The key of this target in an availability report, e.g. `"support_hours"`."""
     calendar: str = Field(min_length=1)
+    """What is measured: a key of `calendars`, `"24x7"` or `"outside:<key>"` (its complement)."""
     minimum: float = Field(ge=0, le=1)
+    """The least uptime promised, a fraction from 0 to 1, e.g. `0.995` for 99.5 %."""
     period: Period = "month"
+    """The period each uptime is measured over: `"month"` (default) or `"year"`."""
     planned: PlannedPolicy = "exclude"
+    """Planned outages: `"exclude"` (default) from time measured, `count_as_up`, `count_as_down`."""
     source: str = ""
+    """Document and clause the target comes from, e.g. `"Reflex Online, SLA, section 3"`."""
 
 
 class InterruptionLimit(BaseModel):
@@ -252,17 +278,20 @@ class InterruptionLimit(BaseModel):
     'month'
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     maximum: int = Field(ge=0)
+    """The most unplanned interruptions (merged outages) allowed per period, e.g. `3`."""
     period: Period = "month"
+    """The period counted over, by each interruption's start: `"month"` (default) or `"year"`."""
     source: str = ""
+    """Document and clause the limit comes from, e.g. `"InfraVision, section 3.1"`."""
 
 
 class ComplianceGoal(BaseModel):
     """At least ``minimum`` of the pooled targets of ``priorities`` (and ``metrics``) met.
 
-    ``per`` says what the goal counts (SPEC 5): ``"target"`` (the default) counts each
+    ``per`` says what the goal counts: ``"target"`` (the default) counts each
     target once; ``"ticket"`` counts each ticket once, breached when any of its covered
     targets is, met when one is met and none is breached, running or paused.
 
@@ -276,13 +305,18 @@ class ComplianceGoal(BaseModel):
     ...
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     priorities: tuple[str, ...] = Field(min_length=1)
+    """The priority ids whose targets are pooled, at least one, e.g. `["high", "medium"]`."""
     metrics: tuple[str, ...] = ()
+    """The metrics pooled, e.g. `["resolution"]`; empty (the default): every metric."""
     minimum: float = Field(ge=0, le=1)
+    """The least fraction met, from 0 to 1, e.g. `0.8` for at least 80 %."""
     per: Literal["target", "ticket"] = "target"
+    """What counts once: each `"target"` (default) or each `"ticket"` (breached if any is)."""
     source: str = ""
+    """Document and clause the goal comes from, e.g. `"InfraVision, section 3.2"`."""
 
     if TYPE_CHECKING:  # what a caller may pass (stored as tuples)
 

@@ -49,22 +49,36 @@ class ContractTerms(BaseModel):
     adds ``evaluate`` and ``availability(...)``; see the module docstring for an example.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     id: str = Field(min_length=1)
+    """The registry id, `vendor/level` by convention, e.g. `"vioms/advanced"`."""
     vendor: str = ""
+    """The vendor who makes the promises, e.g. `"VIOMS"`."""
     name: str = ""
+    """The service level's display name, e.g. `"Advanced"`."""
     source: str = ""
+    """The document (and version) the contract encodes, e.g. `"Reflex Online, SLA"`."""
     valid_from: date | None = None
+    """The first date the contract applies (ISO `"YYYY-MM-DD"`); `None`: no start."""
     valid_to: date | None = None
+    """The last date the contract applies, not before `valid_from`; `None`: open-ended."""
     calendars: FrozenMap[str, Calendar] = Field(default_factory=FrozenMap)
+    """Name -> Calendar that targets refer to; the first one's zone is the contract's zone."""
     priorities: tuple[Priority, ...] = Field(min_length=1)
+    """The priority levels, most urgent first (at least one); ids and aliases are unique."""
     targets: tuple[Target, ...] = ()
+    """The promises: one per priority, metric and ticket kind."""
     availability: tuple[AvailabilityTarget, ...] = ()
+    """The uptime promises; called on a contract, `availability(...)` measures them."""
     interruption_limit: InterruptionLimit | None = None
+    """The most unplanned interruptions allowed per period; `None` (default): no limit."""
     compliance: tuple[ComplianceGoal, ...] = ()
+    """The share of targets (or tickets) per period that must be met, e.g. 80 % of `high`."""
     clock: ClockPolicy = ClockPolicy()
+    """What a priority change and a reopen do to running clocks (defaults: keep, continue)."""
     notes: tuple[str, ...] = ()
+    """Readings and remarks for people, e.g. which clause a choice rests on; one text allowed."""
 
     @field_validator("notes", mode="before")
     @classmethod

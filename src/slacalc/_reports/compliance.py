@@ -181,7 +181,7 @@ class GoalResult:
 
 @dataclass(frozen=True, slots=True)
 class ComplianceReport:
-    """How a period went (SPEC 5); built by :func:`compliance`.
+    """How a period went; built by :func:`compliance`.
 
     ``cells`` maps ``(priority, metric)`` to a :class:`ComplianceCell`: one for every
     priority and metric the contract has a target for (zero counts included), in the

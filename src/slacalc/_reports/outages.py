@@ -38,12 +38,16 @@ class Outage(BaseModel):
     ...
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     start: AwareDatetime
+    """When the service went down: a timezone-aware datetime (the outage includes it)."""
     end: AwareDatetime
+    """When it was up again, after `start` (the outage excludes it); timezone-aware."""
     planned: bool = False
+    """Planned maintenance: never an interruption; counted as the target's `planned` says."""
     cause: str | None = None
+    """What caused it, for people, e.g. `"disk full"`; not used in any computation."""
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Outage:

@@ -1,7 +1,7 @@
 """Tickets in a pandas DataFrame: results per ticket and target, and compliance tables.
 
 Needs pandas (``pip install "slacalc[pandas]"``); ``import slacalc`` never imports it.
-A tickets frame has the columns of ``slacalc check``'s ticket file (SPEC section 6):
+A tickets frame has the columns of ``slacalc check``'s ticket file:
 ``id``, ``priority``, ``opened_at`` and optionally ``kind``, ``contract``,
 ``responded_at``, ``workaround_at``, ``root_cause_at``, ``on_site_requested_at``,
 ``on_site_at`` and ``resolved_at``. A cell is ISO 8601 text with an offset, an aware
@@ -13,7 +13,7 @@ A tickets frame has the columns of ``slacalc check``'s ticket file (SPEC section
   becomes one row with its ``error`` (never raised, never dropped).
 * :func:`compliance_table`: met and breached counts per contract, priority and metric of
   :func:`evaluate`'s results: for any set of tickets, mixed contracts included.
-* :func:`compliance`: SPEC section 5 for one contract and period: the tickets opened in
+* :func:`compliance`: :func:`slacalc.compliance` for one contract and period: the tickets opened in
   ``[start, end)`` judged as of ``end``, with the contract's compliance goals.
 
 >>> import pandas as pd

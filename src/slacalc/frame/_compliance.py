@@ -111,7 +111,7 @@ def compliance(
     end: datetime | str,
     events: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """The compliance report of a period (SPEC 5) for one contract, as a table.
+    """The compliance report of a period for one contract, as a table.
 
     Runs :func:`slacalc.compliance`: the tickets opened in ``[start, end)`` are judged as
     of ``end``; ``start`` and ``end`` are aware datetimes or ISO 8601 text with an offset.

@@ -85,7 +85,7 @@ def evaluate(
     ``priority``, ``reason``).
 
     A ticketing tool's export reads through ``profile`` (a :class:`~slacalc.Profile` or a
-    built-in profile id, SPEC 8): its columns, time formats and statuses; its other columns
+    built-in profile id): its columns, time formats and statuses; its other columns
     are ignored. ``history`` is a frame of status changes (the profile's history columns;
     without a profile ``ticket``, ``at``, ``status`` and optionally ``from_status``), read
     by the profile's (or the contract's) statuses. ``tz`` is the zone of times without an

@@ -1,4 +1,4 @@
-"""Profiles: how the exports of ticketing tools read, built in and your own (SPEC 8).
+"""Profiles: how the exports of ticketing tools read, built in and your own.
 
 A :class:`~slacalc.Profile` names an export's columns, its status names (which pause,
 resolve and close the clock), its time format and file format. Seven ship built in, one

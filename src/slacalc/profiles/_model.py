@@ -47,14 +47,20 @@ class HistoryColumns(BaseModel):
     True
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     ticket: str = Field(min_length=1)
+    """The column holding the ticket's id, e.g. `"Issue key"`."""
     at: str = Field(min_length=1)
+    """The column holding when the status changed, e.g. `"Created"`."""
     status: str = Field(min_length=1)
+    """The column holding the status entered, e.g. `"To"`."""
     from_status: str | None = None
+    """The column holding the status left, e.g. `"From"`; `None` (default): not given."""
     field: str | None = None
+    """The column naming which field changed, in mixed histories, e.g. `"Field"`; `None`: none."""
     field_value: str | None = None
+    """The value of `field` that means the status changed, e.g. `"status"`."""
 
 
 class Profile(BaseModel):
@@ -77,22 +83,36 @@ class Profile(BaseModel):
     ('Opened', 'utf-8-sig')
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=True)
 
     id: str = Field(min_length=1)
+    """The profile's id, given to `--from`, e.g. `"jira"`."""
     tool: str = ""
+    """The ticketing tool the export comes from, e.g. `"Jira Service Management"`."""
     source: str = ""
+    """The tool's documentation the profile was taken from (titles and addresses)."""
     columns: FrozenMap[str, str] = Field(default_factory=FrozenMap)
+    """slacalc field -> the export's column, e.g. `{"id": "Issue key"}`; unmapped: same name."""
     durations: FrozenMap[str, str] = Field(default_factory=FrozenMap)
+    """Event field -> a column of minutes after `opened_at`, e.g. `{"responded_at": "FRT"}`."""
     priorities: FrozenMap[str, str] = Field(default_factory=FrozenMap)
+    """Export's priority name -> contract's priority id or alias; an unmapped one: a row error."""
     statuses: StatusMap | None = None
+    """Which statuses pause, resolve and close, to read a status history; `None`: none."""
     history: HistoryColumns | None = None
+    """The columns of a status-history file; `None` (default): the tool has none."""
     tz: str | None = None
+    """IANA zone of times without an offset, e.g. `"Europe/Amsterdam"`; `None`: an error."""
     time_formats: tuple[str, ...] = ()
+    """`strptime` patterns tried in order after ISO 8601, e.g. `["%d-%m-%Y %H:%M"]`."""
     delimiter: str | None = None
+    """The CSV delimiter, one character such as `";"`; `None` (default): detected."""
     encoding: str = "utf-8-sig"
+    """The files' text encoding, default `"utf-8-sig"` (a BOM is dropped), e.g. `"cp1252"`."""
     extends: str | None = None
+    """A built-in profile id this one changes, giving only what differs; `None`: none."""
     notes: tuple[str, ...] = ()
+    """Remarks for people, e.g. how to make the export."""
 
     if TYPE_CHECKING:  # what a caller may pass (stored as FrozenMaps and tuples)
 
