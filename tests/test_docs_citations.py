@@ -24,7 +24,7 @@ from pydantic import BaseModel
 import slacalc
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
-NOT_YET = {"command-line.md", "architecture.md"}
+NOT_YET: set[str] = set()  # every page is checked
 #: The specification's section citations, and the vendors' documents' extracted file names.
 FORBIDDEN = re.compile(r"\bSPEC\b|\b\d{3}_[0-9a-f]{16}(\.txt)?\b")
 #: The modules the API reference renders whole (``::: slacalc.billing`` ...).
