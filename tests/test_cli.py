@@ -193,7 +193,8 @@ def test_check_json_lines_have_the_exact_fields_and_hand_computed_values(
     code, out, _ = run(capsys, "check", "vioms/advanced", tickets, "--at", AT, "--format", "json")
     assert code == 1
     records = json_lines(out)
-    fields = ["ticket", "metric", "status", "due_at", "breach_at", "elapsed_seconds"]
+    fields = ["ticket", "metric", "status", "due_at", "breach_at", "elapsed_seconds",
+              "next_change_at"]  # fmt: skip
     assert all(list(r) == fields for r in records)
     by_key = {(r["ticket"], r["metric"]): r for r in records}
     assert by_key[("A-1", "response")] == {
@@ -203,6 +204,7 @@ def test_check_json_lines_have_the_exact_fields_and_hand_computed_values(
         "due_at": "2026-11-23T13:15:00+01:00",
         "breach_at": "2026-11-23T13:15:00+01:00",
         "elapsed_seconds": 25 * 60,
+        "next_change_at": None,  # stopped: nothing will change
     }
     assert by_key[("A-2", "response")] == {
         "ticket": "A-2",
@@ -211,6 +213,7 @@ def test_check_json_lines_have_the_exact_fields_and_hand_computed_values(
         "due_at": "2026-11-25T14:00:00+01:00",
         "breach_at": "2026-11-25T14:00:00+01:00",
         "elapsed_seconds": 20 * 3600,
+        "next_change_at": None,
     }
     assert by_key[("A-1", "on_site")]["status"] == "not_started"
     assert by_key[("A-1", "on_site")]["due_at"] is None
@@ -286,6 +289,7 @@ def test_check_csv_output_has_the_json_fields(
         "due_at",
         "breach_at",
         "elapsed_seconds",
+        "next_change_at",
         "line",
         "error",
     ]

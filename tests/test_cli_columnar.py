@@ -175,4 +175,4 @@ def test_line_endings_and_an_extra_field_read_as_the_row_path_reads_them(
     (tmp_path / "events.csv").write_text("ticket,at,kind\n", encoding="utf-8")
     fast = check(tmp_path, "csv", True)
     assert fast == check(tmp_path, "csv", False)
-    assert fast[1].splitlines()[-1] == "B,,,,,,3,more fields than the header has"
+    assert fast[1].splitlines()[-1] == "B,,,,,,,3,more fields than the header has"

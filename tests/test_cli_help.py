@@ -34,14 +34,25 @@ def test_the_top_level_help_lists_every_command_and_examples(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert commands(capsys) == [
-        "contracts", "show", "due", "check", "availability", "compliance", "schema", "validate",
+        "contracts", "show", "due", "check", "next", "availability", "compliance", "schema",
+        "validate",
     ]  # fmt: skip
     assert examples(help_of(capsys))
 
 
 @pytest.mark.parametrize(
     "command",
-    ["contracts", "show", "due", "check", "availability", "compliance", "schema", "validate"],
+    [
+        "contracts",
+        "show",
+        "due",
+        "check",
+        "next",
+        "availability",
+        "compliance",
+        "schema",
+        "validate",
+    ],
 )
 def test_every_option_and_operand_has_a_description(
     capsys: pytest.CaptureFixture[str], command: str
@@ -65,7 +76,17 @@ def test_every_option_and_operand_has_a_description(
 
 @pytest.mark.parametrize(
     "command",
-    ["contracts", "show", "due", "check", "availability", "compliance", "schema", "validate"],
+    [
+        "contracts",
+        "show",
+        "due",
+        "check",
+        "next",
+        "availability",
+        "compliance",
+        "schema",
+        "validate",
+    ],
 )
 def test_every_example_runs_on_the_shipped_files(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str

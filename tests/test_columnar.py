@@ -42,7 +42,8 @@ CUSTOM = Contract(
     targets=[
         Target(metric="response", priority="P1", within=timedelta(hours=2), calendar="office"),
         Target(metric="resolution", priority="P1", within=timedelta(hours=8), calendar="nights",
-               starts_on=("responded", "workaround", "resolved", "closed"), pausable=True),
+               starts_on=("responded", "workaround", "resolved", "closed"), pausable=True,
+               milestones=(0.5,)),  # next_change_at: the milestone, then breach_at
         Target(metric="response", priority="P2", within=timedelta(0), calendar="office"),
         Target(metric="resolution", priority="P2", within=None, calendar="office"),
         Target(metric="on_site", priority="P2", within=timedelta(hours=4), calendar="nights",
@@ -55,7 +56,7 @@ PAUSING = Contract(  # every clock pauses: the pause columns on two calendars
     priorities=[Priority(id="P1"), Priority(id="P2"), Priority(id="P3")],
     targets=[  # P1 and P2 follow the same rules (a change between them goes columnwise)
         Target(metric="response", priority="P1", within=timedelta(hours=3), calendar="office",
-               pausable=True),
+               pausable=True, milestones=(0.25, 0.75)),
         Target(metric="resolution", priority="P1", within=timedelta(hours=5), calendar="nights",
                starts_on=("responded",), pausable=True),
         Target(metric="response", priority="P2", within=timedelta(hours=1), calendar="office",

@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from slacalc._calendar.convert import open_time
 from slacalc._clock.facts import NO_PAUSES, Facts
@@ -280,4 +280,28 @@ def target_report(plan: Plan, facts: Facts, metric: Metric) -> TargetReport:
     return TargetReport(
         metric.metric, facts.final_priority, last, reports,
         any(r.status is Status.BREACHED for r in reports), (final or ref).commitment,
+        next_change(last, from_us(facts.at, tz)),
     )  # fmt: skip
+
+
+def next_change(cycle: CycleReport, at: datetime) -> datetime | None:
+    """With no further event, when ``cycle`` next changes as seen at ``at``: its earliest
+    milestone after ``at`` or, while it runs, its ``breach_at``; ``None`` for a clock
+    that stopped, stands paused, never started or has no target (nothing will change).
+
+    >>> from datetime import timezone
+    >>> at = datetime(2026, 11, 23, 12, tzinfo=timezone.utc)
+    >>> hour = timedelta(hours=1)
+    >>> running = CycleReport(Status.RUNNING, at - hour, None, 4 * hour, at + 3 * hour,
+    ...                       at + 3 * hour, hour, ZERO, 3 * hour, ((0.5, at + hour),))
+    >>> next_change(running, at) == at + hour, next_change(running, at + 2 * hour) == at + 3 * hour
+    (True, True)
+    """
+    if cycle.started_at is None or cycle.stopped_at is not None:
+        return None
+    if cycle.status in (Status.PAUSED, Status.NO_TARGET):
+        return None  # a paused clock stands still until an event resumes it
+    instants = [instant for _, instant in cycle.milestones if instant > at]
+    if cycle.status is Status.RUNNING and cycle.breach_at is not None:
+        instants.append(cycle.breach_at)
+    return min(instants, default=None)

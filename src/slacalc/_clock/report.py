@@ -99,6 +99,11 @@ class TargetReport:
     cycles: tuple[CycleReport, ...]
     ever_breached: bool
     commitment: str = "guaranteed"
+    #: With no further event, the instant to look again at this target: the earliest
+    #: milestone instant after ``at``, or the running clock's ``breach_at`` (the last
+    #: instant before it turns breached), whichever comes first; ``None`` when nothing
+    #: will change (stopped, paused, not started, no target). docs/next-change.md.
+    next_change_at: datetime | None = None
 
     @property
     def status(self) -> Status:
@@ -168,6 +173,7 @@ class TargetReport:
             "cycles": _jsonable(self.cycles),
             "ever_breached": self.ever_breached,
             "commitment": self.commitment,
+            "next_change_at": _jsonable(self.next_change_at),
         }
 
 
@@ -206,6 +212,12 @@ class TicketReport:
         """Whether any target is breached now."""
         return any(r.status is Status.BREACHED for r in self.targets.values())
 
+    @property
+    def next_change_at(self) -> datetime | None:
+        """The earliest ``next_change_at`` of the targets: with no further event, when
+        to look at the ticket again (``None``: nothing will change)."""
+        return min((t for r in self.targets.values() if (t := r.next_change_at)), default=None)
+
     def as_dict(self) -> dict[str, Any]:
         """A JSON-friendly dict."""
         return {
@@ -214,6 +226,7 @@ class TicketReport:
             "kind": self.kind,
             "at": self.at.isoformat(),
             "breached": self.breached,
+            "next_change_at": _jsonable(self.next_change_at),
             "targets": {m: r.as_dict() for m, r in self.targets.items()},
         }
 

@@ -57,6 +57,7 @@ COMMANDS: dict[str, Command] = {
     "show": _command("_show", "cmd_show"),
     "due": _command("_due", "cmd_due"),
     "check": _command("_check", "cmd_check"),
+    "next": _command("_next", "cmd_next"),
     "availability": _command("_availability", "cmd_availability"),
     "compliance": _command("_compliance", "cmd_compliance"),
     "schema": _command("_schema", "cmd_schema"),

@@ -33,6 +33,7 @@ OUTPUT_FIELDS = (
     "due_at",
     "breach_at",
     "elapsed_seconds",
+    "next_change_at",
     "line",
     "error",
 )
@@ -67,6 +68,7 @@ def _check_lines(
                         "due_at": iso(r.due_at),
                         "breach_at": iso(r.breach_at),
                         "elapsed_seconds": seconds(r.elapsed),
+                        "next_change_at": iso(r.next_change_at),
                     }
                 )
                 if table:

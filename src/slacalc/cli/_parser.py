@@ -244,6 +244,26 @@ def build_parser() -> argparse.ArgumentParser:
     add_format_options(check, "csv and json: one record per ticket and target, with full ISO "
                        "8601 due_at and breach_at, and one per bad row")  # fmt: skip
     add_export_options(check)
+    upcoming = command(
+        "next", "list the tickets by when each next changes (a breach or a milestone), and why",
+        ["slacalc next intramed/online examples/tickets.csv --at 2026-11-23T18:00+01:00",
+         "slacalc next vioms/advanced examples/tickets.csv --events examples/events.csv "
+         "--at 2026-11-27T17:00+01:00 --format json"],
+        "With no further event, a ticket next changes at the earliest of its targets':\n"
+        "a running clock's breach_at (the last instant before it turns breached) or its\n"
+        "next milestone. Tickets that will not change without an event are counted.\n\n"
+        "exit status: 0 no bad row, 1 a bad row, 2 bad usage.",
+        operands=["ID", "FILE"], usage="slacalc next ID FILE [options]",
+    )  # fmt: skip
+    upcoming.add_argument(
+        "--events", metavar="FILE", help="a CSV/JSON lines file of further events (as for check)"
+    )
+    upcoming.add_argument(
+        "--at", metavar="TIME", help="as of this instant, ISO 8601 with an offset (default: now)"
+    )
+    add_format_options(upcoming, "csv and json: one record per ticket (its first change: "
+                       "metric, next_change_at, change, fraction), then the bad rows")  # fmt: skip
+    add_export_options(upcoming)
     availability = command(
         "availability",
         "uptime and interruptions for a month from a CSV/JSON lines file of outages",

@@ -79,6 +79,7 @@ class Result:
     breach_at: datetime | None
     elapsed: timedelta
     ever_breached: bool
+    next_change_at: datetime | None = None
 
 
 def eligible_targets(contract: Contract, priority: str, kind: str) -> tuple[Target, ...] | None:
@@ -173,8 +174,9 @@ def evaluate_simple(
 class TargetColumns:
     """One target's answers for a column of tickets: ``status`` (the Status values),
     ``due`` and ``breach`` (UTC microseconds; meaningful where ``timed``), ``elapsed``
-    (microseconds), ``breached`` and ``remaining`` (the target's microseconds minus
-    ``elapsed``; meaningful where the target has an amount)."""
+    (microseconds), ``breached``, ``remaining`` (the target's microseconds minus
+    ``elapsed``; meaningful where the target has an amount) and ``next_change`` (UTC
+    microseconds, ``NEVER`` for none: ``_clock.cycles.next_change``)."""
 
     status: Any
     due: Any
@@ -183,6 +185,7 @@ class TargetColumns:
     elapsed: Any
     breached: Any
     remaining: Any
+    next_change: Any
 
 
 def target_columns(
@@ -227,7 +230,8 @@ def target_columns(
     if target.within is None:
         status = np.full(len(opened), Status.NO_TARGET.value, dtype=object)
         timed = np.zeros(len(opened), dtype=bool)
-        return TargetColumns(status, due, breach, timed, elapsed, timed.copy(), elapsed * 0)
+        never = np.full(len(opened), NEVER, np.int64)
+        return TargetColumns(status, due, breach, timed, elapsed, timed.copy(), elapsed * 0, never)
     due[started] = found.due
     breach[started] = found.breach
     late = np.where(stopped, elapsed > wanted, at_us > breach)
@@ -238,7 +242,21 @@ def target_columns(
         np.where(late, Status.BREACHED.value, np.where(stopped, Status.MET.value, running)),
     ).astype(object)
     remaining = wanted - elapsed
-    return TargetColumns(status, due, breach, started, elapsed, started & late, remaining)
+    # next_change (``_clock.cycles.next_change``): a running clock's breach_at, or its
+    # earliest milestone after at, each milestone found as a due instant of its share.
+    running = started & ~stopped & (status != Status.PAUSED.value)
+    upcoming = np.where(status == Status.RUNNING.value, breach, NEVER)
+    for fraction in target.milestones:
+        share = np.rint(fraction * wanted).astype(np.int64)  # round(), as the clock does
+        reached = np.full(len(opened), NEVER, np.int64)
+        reached[started] = clock_columns(
+            timeline, start[started], end[started], share[started], mine
+        ).due
+        upcoming = np.where(reached > at_us, np.minimum(upcoming, reached), upcoming)
+    next_change = np.where(running, upcoming, NEVER)
+    return TargetColumns(
+        status, due, breach, started, elapsed, started & late, remaining, next_change
+    )
 
 
 def _first(times: dict[str, Any], kind: str, after: Any, strict: bool) -> Any:
@@ -317,6 +335,7 @@ def _target(
                 from_us(int(found.breach[k]), zone) if timed else None,
                 to_timedelta(int(found.elapsed[k])),
                 bool(found.breached[k]),
+                None if found.next_change[k] >= NEVER else from_us(int(found.next_change[k]), zone),
             )
         )
     return results

@@ -45,6 +45,7 @@ def RESULT_DTYPES(zone: str, index_dtype: Any) -> dict[str, Any]:  # noqa: N802 
         "status": text,
         "due_at": pd.DatetimeTZDtype("us", zone),
         "breach_at": pd.DatetimeTZDtype("us", zone),
+        "next_change_at": pd.DatetimeTZDtype("us", zone),
         "elapsed": "timedelta64[us]",
         "ever_breached": "boolean",
         "error": text,

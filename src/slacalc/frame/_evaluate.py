@@ -40,6 +40,7 @@ RESULT_COLUMNS = (
     "status",
     "due_at",
     "breach_at",
+    "next_change_at",
     "elapsed",
     "ever_breached",
     "error",
@@ -55,7 +56,8 @@ _DTYPES = dict.fromkeys(("ticket", "contract", "priority", "metric", "status", "
 
 def _times(values: list[datetime | None], zone: str) -> Any:
     series = pd.to_datetime(pd.Series(values, dtype=object), utc=True)
-    return series.dt.tz_convert(zone)
+    # microseconds, as the columnar path's (a column of NaT alone would read as seconds)
+    return series.dt.tz_convert(zone).astype(pd.DatetimeTZDtype("us", zone))
 
 
 def _labels(values: list[Hashable], index: pd.Index) -> Any:
@@ -108,6 +110,10 @@ def evaluate(
     ``due_at``, ``breach_at``
         aware datetimes in the zone of ``contract`` (of the first row's contract when
         none is given); NaT when there is none;
+    ``next_change_at``
+        with no further event, when to look at the target again: its earliest milestone
+        after ``at``, or a running clock's ``breach_at``; NaT when nothing will change
+        (:attr:`slacalc.TargetReport.next_change_at`);
     ``elapsed``
         the open time counted, a Timedelta;
     ``ever_breached``
@@ -270,6 +276,7 @@ def _by_rows(
                     status=simple_result.status,
                     due_at=simple_result.due_at,
                     breach_at=simple_result.breach_at,
+                    next_change_at=simple_result.next_change_at,
                     elapsed=simple_result.elapsed,
                     ever_breached=simple_result.ever_breached,
                     row=row.key,
@@ -286,6 +293,7 @@ def _by_rows(
                     status=r.status.value,
                     due_at=r.due_at,
                     breach_at=r.breach_at,
+                    next_change_at=r.next_change_at,
                     elapsed=r.elapsed,
                     ever_breached=r.ever_breached,
                     row=row.key,
@@ -301,7 +309,7 @@ def _by_rows(
 
 def _column(name: str, values: list[Any], zone: str, index: pd.Index) -> Any:
     """One column of :func:`evaluate`'s results as a Series of its dtype."""
-    if name in ("due_at", "breach_at"):
+    if name in ("due_at", "breach_at", "next_change_at"):
         return _times(values, zone)
     if name == "elapsed":
         return pd.to_timedelta(pd.Series(values, dtype=object))

@@ -150,6 +150,7 @@ def results(contract: Contract, fast: Fast, at: datetime, zone: str) -> tuple[pd
             "status": pd.Series(merged["status"], dtype=object),
             "due_at": stamps(merged["due"]),
             "breach_at": stamps(merged["breach"]),
+            "next_change_at": stamps(merged["next_change"]),
             "elapsed": pd.Series(merged["elapsed"].astype("timedelta64[us]")),
             "ever_breached": pd.Series(merged["breached"], dtype="boolean"),
             "error": pd.Series(np.full(count, None, dtype=object), dtype=object),
@@ -162,7 +163,8 @@ def result_arrays(contract: Contract, fast: Fast, at: datetime) -> dict[str, Any
     """The results of the fast rows as arrays, ordered by ticket position and the
     target's order: ``position``, ``order``, ``ticket``, ``priority``, ``metric``,
     ``status``, ``due`` and ``breach`` (UTC microseconds, int64 min for none),
-    ``elapsed`` and ``remaining`` (microseconds), ``breached`` and ``zone`` (the name of
+    ``next_change`` (the same), ``elapsed`` and ``remaining`` (microseconds), ``breached``
+    and ``zone`` (the name of
     the zone the scalar clock reports the target's instants in: its calendar's). ``None``
     for no result."""
     at_us = (at - EPOCH) // ONE_US
@@ -200,6 +202,7 @@ def result_arrays(contract: Contract, fast: Fast, at: datetime) -> dict[str, Any
                     "elapsed": found.elapsed,
                     "breached": found.breached,
                     "remaining": found.remaining,
+                    "next_change": np.where(found.next_change < NEVER, found.next_change, NONE),
                 }
             )
             constants.append((pid, target.metric, contract.calendars[target.calendar].tz))
