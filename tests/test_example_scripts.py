@@ -169,3 +169,15 @@ def test_cluster_compliance_runs_on_a_local_cluster(
     assert out.startswith("3,000 tickets, vioms/advanced, share of targets met per month:")
     assert "2 worker processes:" in out
     assert "P4       response" in out
+
+
+def test_scheduler_wakes_only_for_changes(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run("scheduler.py", capsys).splitlines()
+    # Intramed Online level-1 restore, 4 h from Monday 09:00 (support 08:00-20:00): 50 % at
+    # 11:00, breached after 13:00; IM-7002 from 16:00: 50 % at 18:00, resolved at 18:30
+    # before its breach (Tuesday 08:00, the next opening after the 20:00 close).
+    assert "Mon 23 Nov 11:00 IM-7001: restore reached 50% of its target" in out
+    assert "Mon 23 Nov 13:00 IM-7001: restore is now breached" in out
+    assert "Mon 23 Nov 18:00 IM-7002: restore reached 50% of its target" in out
+    assert "  IM-7002: look again at Tue 24 Nov 08:00" in out
+    assert out[-1].startswith("3 wake-ups for alerts in 27 hours")
