@@ -23,7 +23,17 @@ from typing import Any
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
-from slacalc import Calendar, ClockPolicy, Contract, Event, Ticket, WorkingDays, contracts
+from slacalc import (
+    Calendar,
+    ClockPolicy,
+    Contract,
+    Event,
+    Priority,
+    Target,
+    Ticket,
+    WorkingDays,
+    contracts,
+)
 
 AMS = ZoneInfo("Europe/Amsterdam")
 OFFICE = Calendar.weekdays("09:00", "17:00", tz="Europe/Amsterdam")
@@ -153,6 +163,14 @@ _INC_8 = _ticket(
 )  # fmt: skip
 _INTRAMED = contracts.get("intramed/online")
 _VIOMS = contracts.get("vioms/advanced")
+#: docs/next-change.md's contract: 4 h on weekdays 08:00-18:00, a 75 % warning.
+_WARNING = Contract(
+    id="example/next",
+    calendars={"office": Calendar.weekdays("08:00", "18:00", tz="Europe/Amsterdam")},
+    priorities=[Priority(id="P1")],
+    targets=[Target(metric="restore", priority="P1", within=timedelta(hours=4),
+                    calendar="office", milestones=(0.75,))],
+)  # fmt: skip
 
 #: Every picture of the site, by name (its file is ``pictures/NAME.svg``).
 PICTURES: dict[str, CalendarPicture | TicketPicture | ScreenPicture] = {
@@ -235,6 +253,9 @@ PICTURES: dict[str, CalendarPicture | TicketPicture | ScreenPicture] = {
     # docs/concepts/dst.md
     "dst-spring-forward-night": CalendarPicture(NIGHT, ams(3, 28, 18), ams(3, 29, 10)),
     "dst-fall-back-night": CalendarPicture(NIGHT, ams(10, 24, 18), ams(10, 25, 10)),
+    # docs/next-change.md: the warning falls due on Tuesday 10:00, then the breach.
+    "next-change-warning": TicketPicture(_WARNING, _ticket("T-1", "P1", ams(11, 23, 17)),
+                                         ams(11, 23, 17, 30)),
     # docs/faq.md
     "faq-deadline-at-close": TicketPicture(
         _VIOMS, _ticket("INC-1", "P2", ams(11, 23, 9), (ams(11, 24, 9), "responded")),
