@@ -109,3 +109,20 @@ def test_no_public_docstring_cites_the_specification_or_a_seed_file() -> None:
     pytest.importorskip("pandas")  # slacalc.frame
     bad = [f"{path}: {m.group(0)!r}" for path, doc in _docstrings() if (m := FORBIDDEN.search(doc))]
     assert bad == []
+
+
+def test_the_reference_shows_sphinx_roles_as_code_and_doctests_fenced() -> None:
+    import importlib.util
+    import sys
+
+    path = DOCS / "reference" / "_doctest_fences.py"
+    spec = importlib.util.spec_from_file_location("docs_doctest_fences", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    text = "Uses :func:`~slacalc.frame.evaluate` and :class:`slacalc.Contract`.\n\n>>> 1 + 1\n2"
+    fenced = module.plain_roles(module.fence_doctests(text))
+    assert fenced.startswith("Uses `evaluate` and `slacalc.Contract`.")
+    assert "```pycon\n>>> 1 + 1\n2\n```" in fenced

@@ -49,9 +49,28 @@ def fence_doctests(text: str) -> str:
     return "\n".join(out)
 
 
+#: A Sphinx cross-reference role (``:func:`slacalc.compliance```): Markdown shows it raw.
+_ROLE = re.compile(r":(?:py:)?(?:func|class|meth|attr|data|mod|exc|obj):`(~?)([^`]+)`")
+
+
+def plain_roles(text: str) -> str:
+    """Sphinx roles as Markdown code: ``:func:`~a.b.c``` -> ```c```, ``:class:`a.B``` ->
+    ```a.B```.
+
+    >>> plain_roles("see :func:`~slacalc.frame.evaluate` and :class:`slacalc.Contract`")
+    'see `evaluate` and `slacalc.Contract`'
+    """
+    return _ROLE.sub(lambda m: f"`{m[2].rsplit('.', 1)[-1] if m[1] else m[2]}`", text)
+
+
 class DoctestFences(griffe.Extension):
-    """Fence the doctests of every docstring griffe reads."""
+    """Fence the doctests of every docstring griffe reads, and show its Sphinx roles as
+    code (slacalc's docstrings use both; Markdown renders neither)."""
 
     def on_instance(self, *, obj: griffe.Object, **kwargs: Any) -> None:
-        if obj.docstring is not None and ">>>" in obj.docstring.value:
+        if obj.docstring is None:
+            return
+        if ">>>" in obj.docstring.value:
             obj.docstring.value = fence_doctests(obj.docstring.value)
+        if ":`" in obj.docstring.value:
+            obj.docstring.value = plain_roles(obj.docstring.value)
