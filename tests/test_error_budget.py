@@ -295,3 +295,13 @@ def test_reports_in_utc_and_in_the_contract_zone_agree() -> None:
     r = INFRA.availability([open_at(ams(18, 16, 30))], NOV, DEC, at=at)
     assert r.at == ams(18, 18, 30)
     assert r.windows["support_hours"].downtime_left == -198 * S
+
+
+def test_allowed_downtime_rounds_down_so_met_means_downtime_within_it() -> None:
+    # 0.1 % of 1999 us is 1.999 us: 1 us is allowed (2 us would miss 99.9 %).
+    t = ams(2, 10)
+    for downtime, met in ((US, True), (2 * US, False)):
+        r = one(0.999).availability([Outage(start=t, end=t + downtime)], t, t + 1999 * US)
+        w = r.windows["up"]
+        assert (w.allowed_downtime, w.met) == (US, met)
+        assert w.downtime_left == US - downtime
