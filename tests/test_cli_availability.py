@@ -74,12 +74,9 @@ def test_at_in_csv_and_the_table_fits_80_columns(capsys: pytest.CaptureFixture[s
     assert "measured up to 2026-11-20T12:00:00+01:00" in out
     lines = out.splitlines()
     assert max(len(line) for line in lines) <= 80
-    assert (
-        "support_hours          99.5%  99.228%  129h30m   1h    56m     -3m     1.54  NO" in lines
-    )
-    assert (
-        "outside_support_hours  95%    99.406%  336h30m   2h    26h27m  24h27m  0.12  yes" in lines
-    )
+    assert "support_hours          99.50%   99.228%  129h30m   1h        56m      NO" in lines
+    assert "support_hours          56m      -3m     1.54" in lines
+    assert "outside_support_hours  26h27m   24h27m  0.12" in lines
 
 
 def test_without_at_the_whole_month_budget(capsys: pytest.CaptureFixture[str]) -> None:

@@ -105,5 +105,5 @@ def test_the_shipped_probes_give_the_example_script_s_figures(
         "5m",
     )
     assert code == 0
-    assert "uptime  99.5%  99.514%  720h      3h30m  3h36m   6m    0.97  yes" in out
+    assert "uptime  99.50%   99.514%  720h      3h30m     3h36m    yes" in out
     assert "probe gaps (unknown, not downtime): 1, 2h" in out

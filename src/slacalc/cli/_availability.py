@@ -197,23 +197,32 @@ def cmd_availability(args: argparse.Namespace, out: TextIO) -> int:
         print(f"{c.id} availability {args.month}", file=out)
         print(f"  ({start.isoformat()} to {end.isoformat()})", file=out)
         if at is not None:
-            print(f"  measured up to {at.isoformat()}; budget: the whole month's", file=out)
-        rows = [["target", "min", "uptime", "measured", "down", "budget", "left", "burn", "met"]]
+            print(f"  measured up to {at.isoformat()}; allowed: the whole month's", file=out)
+        rows = [["target", "minimum", "uptime", "measured", "downtime", "allowed", "met"]]
+        budget = [["target", "allowed", "left", "burn rate"]]
         for r in records:
             rows.append(
                 [
                     r["target"],
-                    f"{r['minimum'] * 100:g}%",
-                    "100%" if r["uptime"] == 1 else f"{r['uptime']:.3%}",
+                    f"{r['minimum']:.2%}",
+                    f"{r['uptime']:.3%}",
                     hours(timedelta(seconds=r["measured_seconds"])),
                     hours(timedelta(seconds=r["downtime_seconds"])),
                     hours(timedelta(seconds=r["allowed_downtime_seconds"])),
-                    _signed(timedelta(seconds=r["downtime_left_seconds"])),
-                    _rate(r["burn_rate"]),
                     "yes" if r["met"] else "NO",
                 ]
             )
+            budget.append(
+                [
+                    r["target"],
+                    hours(timedelta(seconds=r["allowed_downtime_seconds"])),
+                    _signed(timedelta(seconds=r["downtime_left_seconds"])),
+                    _rate(r["burn_rate"]),
+                ]
+            )
         table(rows, out, width, shrink={0})
+        print("error budget (burn rate 1.00 = on budget):", file=out)
+        table(budget, out, width, shrink={0})
         most = f" (at most {limit.maximum})" if limit is not None else ""
         print(f"unplanned interruptions: {report.interruptions}{most}", file=out)
         if args.probes:
