@@ -289,7 +289,10 @@ def availability(
 
     ``outages`` are :class:`Outage` objects (or dicts of their fields). Unplanned and
     planned outages are merged separately (touching ones too) before measuring. The
-    report's ``start`` and ``end`` are given in the contract's zone.
+    report's ``start`` and ``end`` are given in the contract's zone. With ``at`` (aware),
+    a period in progress is measured up to ``min(end, at)`` against the whole period's
+    ``allowed_downtime``, and an outage with ``end=None`` lasts until ``at``
+    (docs/error-budgets.md).
 
     >>> from datetime import datetime
     >>> from zoneinfo import ZoneInfo
@@ -304,6 +307,11 @@ def availability(
     (datetime.timedelta(seconds=1800), datetime.timedelta(seconds=1800))
     >>> r.interruptions, r.met
     (1, True)
+    >>> now = datetime(2026, 6, 1, 17, 15, tzinfo=ams)
+    >>> w = availability(c, [Outage(start=down.start, end=None)], r.start, r.end,
+    ...                  at=now).windows["support_hours"]
+    >>> print(w.downtime, w.allowed_downtime, w.downtime_left)  # 0.5 % of June's 198 h
+    0:15:00 0:59:24 0:44:24
     """
     a, b = _range(start, end)
     now = _at(at)
@@ -337,7 +345,8 @@ def availability_by_period(
     Periods are the local months (or years) of the contract's zone, so their lengths
     follow DST. The period is the finest among the contract's availability targets and
     its interruption limit: months unless all of them are yearly. The first and last
-    reports are clipped to ``[start, end)``.
+    reports are clipped to ``[start, end)``. ``at`` measures each period up to ``at`` as
+    :func:`availability` does: periods after it measure nothing yet.
 
     >>> from datetime import datetime
     >>> from zoneinfo import ZoneInfo
