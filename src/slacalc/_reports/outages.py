@@ -47,8 +47,7 @@ class Outage(BaseModel):
     start: AwareDatetime
     """When the service went down: a timezone-aware datetime (the outage includes it)."""
     end: AwareDatetime | None
-    """When it was up again, after `start` (the outage excludes it); timezone-aware, or
-    `None` for an outage still open (it lasts until the report's `at`)."""
+    """When it was up again, after `start` (excluded); aware, or `None` while open (until `at`)."""
     planned: bool = False
     """Planned maintenance: never an interruption; counted as the target's `planned` says."""
     cause: str | None = None
