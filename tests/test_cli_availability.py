@@ -125,3 +125,24 @@ def test_a_bad_at_is_one_line_and_exit_2(
     assert len(err.strip().splitlines()) == 1
     assert needle in err
     assert "Traceback" not in err
+
+
+def test_nothing_allowed_burns_inf_and_json_writes_it_as_a_string(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    contract = tmp_path / "full.yaml"
+    contract.write_text(
+        "id: test/full\ncalendars:\n  office:\n    tz: Europe/Amsterdam\n"
+        "    hours:\n      mon: ['09:00-17:00']\npriorities:\n  - id: P1\n"
+        "availability:\n  - name: up\n    calendar: 24x7\n    minimum: 1.0\n"
+    )
+    path = tmp_path / "o.csv"
+    path.write_text("start,end\n2026-11-02T10:00+01:00,2026-11-02T10:00:01+01:00\n")
+    argv = ["availability", "--contract-file", str(contract), str(path), "--month", "2026-11"]
+    code, out, err = run(capsys, *argv, "--format", "json")
+    assert err == ""
+    up = records(out)[0]
+    assert (up["burn_rate"], up["downtime_left_seconds"], code) == ("inf", -1, 1)
+    assert "Infinity" not in out  # plain JSON has no infinity
+    _, out, _ = run(capsys, *argv)
+    assert out.splitlines()[-2].split() == ["up", "0m", "-0m", "inf"]
