@@ -68,9 +68,12 @@ class AvailabilityTargets(tuple[AvailabilityTarget, ...]):
         outages: Iterable[Outage | Mapping[str, Any]],
         start: datetime,
         end: datetime,
+        *,
+        at: datetime | None = None,
     ) -> AvailabilityReport:
-        """Uptime per availability target and interruptions over ``[start, end)``."""
-        return availability(self._contract, outages, start, end)
+        """Uptime per availability target and interruptions over ``[start, end)``; with
+        ``at``, of a period in progress measured up to ``at`` (docs/error-budgets.md)."""
+        return availability(self._contract, outages, start, end, at=at)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (tuple, (tuple(self),))

@@ -18,6 +18,7 @@ __all__ = [
     "InputError",
     "InvalidIntervalError",
     "NaiveDatetimeError",
+    "OpenOutageError",
     "ProfileError",
     "SlacalcError",
     "TicketError",
@@ -42,6 +43,11 @@ class NaiveDatetimeError(SlacalcError, ValueError):
 
 class InvalidIntervalError(SlacalcError, ValueError):
     """An interval whose end lies before its start."""
+
+
+class OpenOutageError(InvalidIntervalError):
+    """An outage still open (``end=None``) where no ``at`` says until when it lasts, or
+    one that opens at or after ``at``."""
 
 
 class TicketError(SlacalcError, ValueError):

@@ -23,13 +23,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from fractions import Fraction
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
-from slacalc._base.errors import InvalidIntervalError
+from slacalc._base.errors import InvalidIntervalError, OpenOutageError
 from slacalc._base.frozen import FrozenMap
-from slacalc._calendar.calendar import timeline_of
 from slacalc._contract.models import InterruptionLimit, exact_minimum
 from slacalc._contract.terms import ContractTerms
 from slacalc._engine.instants import (
@@ -41,6 +40,7 @@ from slacalc._engine.instants import (
     wall_to_us,
 )
 from slacalc._engine.spans import Span, SpanSet
+from slacalc._reports.budget import Measured, burn_rate, calendar_spans, target_figures
 from slacalc._reports.outages import Outage
 
 __all__ = [
@@ -56,14 +56,22 @@ PeriodName = Literal["month", "year"]
 
 @dataclass(frozen=True)
 class WindowAvailability:
-    """Uptime of one :class:`~slacalc.AvailabilityTarget` over a report's ``[start, end)``.
+    """Uptime and error budget of one :class:`~slacalc.AvailabilityTarget` over a report.
 
     ``measured`` is the target calendar's open time inside ``[start, end)`` (less planned
     maintenance under ``"exclude"``), ``downtime`` the outage time counted against it,
-    ``planned`` the planned maintenance inside the calendar (whatever the policy) and
-    ``allowed_downtime`` the most downtime ``minimum`` permits over ``measured``.
-    ``met`` compares ``1 - downtime / measured`` exactly (as fractions, the minimum as
-    written in decimal) with ``minimum``; ``uptime`` is the same figure as a float.
+    ``planned`` the planned maintenance inside the calendar (whatever the policy); for a
+    report measured ``at`` an instant, all three stop at ``at``. ``met`` compares
+    ``1 - downtime / measured`` exactly (as fractions, the minimum as written in decimal)
+    with ``minimum``; ``uptime`` is the same figure as a float.
+
+    The error budget (docs/error-budgets.md): ``allowed_downtime`` is the most downtime
+    ``minimum`` permits over the whole period's measured time (``at`` or not, rounded down
+    to a microsecond), ``downtime_left`` is ``allowed_downtime - downtime`` (negative once
+    the minimum is missed for the period) and ``burn_rate`` is ``downtime`` over
+    ``(1 - minimum) * measured``, the budget of the part measured so far: ``1.0`` is on
+    budget; when that budget is zero (nothing measured, or ``minimum`` 1.0) it is ``0.0``
+    without downtime and ``inf`` with some.
     """
 
     name: str
@@ -77,15 +85,8 @@ class WindowAvailability:
     allowed_downtime: timedelta
     uptime: float
     met: bool
-
-
-class Measured(NamedTuple):
-    """What an availability report was measured from: the contract and the merged
-    outages (the spans of their span sets, which pickle where a ``SpanSet`` does not)."""
-
-    contract: ContractTerms
-    unplanned: tuple[Span, ...]
-    planned: tuple[Span, ...]
+    downtime_left: timedelta
+    burn_rate: float
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,9 @@ class AvailabilityReport:
     ``windows`` maps each target's name to its :class:`WindowAvailability`;
     ``interruptions`` counts the merged unplanned outages that start in ``[start, end)``;
     ``met`` says every target held and ``interruptions`` stayed within
-    ``interruption_limit.maximum`` (when the contract has a limit).
+    ``interruption_limit.maximum`` (when the contract has a limit). ``at`` is the instant
+    a period in progress was measured at (``None``: the whole period); measured time,
+    downtime and interruptions then stop at ``min(end, at)``.
     """
 
     start: datetime
@@ -104,6 +107,7 @@ class AvailabilityReport:
     interruptions: int
     interruption_limit: InterruptionLimit | None
     met: bool
+    at: datetime | None = None
     #: The contract and merged outages the report was measured from, for :meth:`to_svg`
     #: only (references: no part in equality, hashing or ``repr``).
     measured: Measured | None = field(default=None, compare=False, repr=False)
@@ -126,6 +130,30 @@ class AvailabilityReport:
         """What a Jupyter notebook shows for the report: :meth:`to_svg`."""
         return self.to_svg()
 
+    def trailing_burn_rates(self, window: timedelta) -> FrozenMap[str, float | None]:
+        """Per target name, the burn rate over the trailing ``[at - window, at)``.
+
+        ``at`` is the report's ``at`` (its ``end`` without one); the window may reach back
+        before ``start``. The rate is the downtime inside the target's calendar in the
+        window over ``(1 - minimum)`` times that calendar's open time in the window (less
+        planned maintenance under ``"exclude"``): ``1.0`` spends the budget exactly as
+        fast as the minimum allows, ``14.4`` over an hour would spend a 30-day month's
+        budget in about two days. ``None`` when the calendar has no open time in the
+        window (a support-hours target at night), ``inf`` with downtime but nothing allowed.
+
+        >>> from datetime import datetime, timedelta, timezone
+        >>> from slacalc import contracts
+        >>> t = datetime(2026, 6, 1, 10, tzinfo=timezone.utc)
+        >>> down = Outage(start=t - timedelta(minutes=6), end=None)  # still open
+        >>> r = contracts.get("reflex/basis").availability([down], t.replace(hour=0),
+        ...                                                t.replace(day=2), at=t)
+        >>> dict(r.trailing_burn_rates(timedelta(hours=1)))  # 6 min of 3.6 s allowed
+        {'uptime': 100.0}
+        """
+        from slacalc._reports.budget import trailing_burn_rates
+
+        return trailing_burn_rates(self.measured, self.at or self.end, window)
+
     @property
     def interruptions_met(self) -> bool:
         """Whether ``interruptions`` stays within the limit (``True`` without one)."""
@@ -134,28 +162,33 @@ class AvailabilityReport:
 
 
 # -- measurement ------------------------------------------------------------------------
-def _outage_spans(outages: Iterable[Outage | Mapping[str, Any]]) -> tuple[SpanSet, SpanSet]:
-    """(unplanned, planned) outages as merged span sets (touching ones merged too)."""
+def _outage_spans(
+    outages: Iterable[Outage | Mapping[str, Any]], at: int | None = None
+) -> tuple[SpanSet, SpanSet]:
+    """(unplanned, planned) outages as merged span sets (touching ones merged too); an
+    open outage (``end=None``) lasts until ``at``."""
     unplanned: list[Span] = []
     planned: list[Span] = []
     for item in outages:
         outage = item if isinstance(item, Outage) else Outage.model_validate(item)
-        span = (to_us(outage.start, "start"), to_us(outage.end, "end"))
-        (planned if outage.planned else unplanned).append(span)
+        a = to_us(outage.start, "start")
+        if outage.end is not None:
+            b = to_us(outage.end, "end")
+        elif at is None:
+            raise OpenOutageError(
+                f"the outage starting {outage.start.isoformat()} has end=None (still open) "
+                "but no at= says until when: give at=<now> or the outage's end"
+            )
+        elif at <= a:
+            shown = from_us(at, outage.start.tzinfo or timezone.utc).isoformat()
+            raise OpenOutageError(
+                f"the open outage starting {outage.start.isoformat()} does not start before "
+                f"at={shown}: give an at after its start"
+            )
+        else:
+            b = at
+        (planned if outage.planned else unplanned).append((a, b))
     return SpanSet(unplanned), SpanSet(planned)
-
-
-def _calendar_spans(contract: ContractTerms, name: str, a: int, b: int) -> SpanSet:
-    if name == "24x7":
-        return SpanSet.from_normalised(((a, b),) if b > a else ())
-    key = name.removeprefix("outside:")
-    cal = contract.calendars[key]
-    spans = SpanSet.from_normalised(tuple(timeline_of(cal).spans(a, b)))
-    return spans.complement(a, b) if name != key else spans
-
-
-def _clip(spans: SpanSet, a: int, b: int) -> SpanSet:
-    return spans.clip(a, b)
 
 
 def _measure(
@@ -165,33 +198,29 @@ def _measure(
     a: int,
     b: int,
     tz: tzinfo,
+    at: int | None = None,
 ) -> AvailabilityReport:
-    unplanned_in = _clip(unplanned, a, b)
-    planned_in = _clip(planned, a, b)
+    now = b if at is None else min(max(at, a), b)
+    unplanned_in = unplanned.clip(a, now)
+    planned_in = planned.clip(a, now)
+    planned_all = planned.clip(a, b)
     cache: dict[str, SpanSet] = {}
     windows: dict[str, WindowAvailability] = {}
     for target in contract.availability:
         if target.calendar not in cache:
-            cache[target.calendar] = _calendar_spans(contract, target.calendar, a, b)
-        open_time = cache[target.calendar]
-        down = unplanned_in & open_time
-        maintenance = planned_in & open_time
-        if target.planned == "exclude":
-            measured = open_time.total - maintenance.total
-            downtime = (down - maintenance).total
-        elif target.planned == "count_as_up":
-            measured = open_time.total
-            downtime = (down - maintenance).total
-        else:  # count_as_down
-            measured = open_time.total
-            downtime = (down | maintenance).total
-        minimum = exact_minimum(target.minimum)
-        if measured:
-            exact = 1 - Fraction(downtime, measured)
-            uptime = float(exact)
-            allowed = int(measured * (1 - minimum))
+            cache[target.calendar] = calendar_spans(contract, target.calendar, a, b)
+        whole = cache[target.calendar]
+        open_time = whole if now == b else whole.clip(a, now)
+        measured, downtime, maintenance = target_figures(
+            target.planned, open_time, unplanned_in, planned_in
+        )
+        if now == b:
+            period_measured = measured
         else:
-            exact, uptime, allowed = Fraction(1), 1.0, 0
+            period_measured = target_figures(target.planned, whole, SpanSet(), planned_all)[0]
+        minimum = exact_minimum(target.minimum)
+        exact = 1 - Fraction(downtime, measured) if measured else Fraction(1)
+        allowed = int(period_measured * (1 - minimum))  # rounded down: met <=> down <= it
         windows[target.name] = WindowAvailability(
             name=target.name,
             calendar=target.calendar,
@@ -200,12 +229,14 @@ def _measure(
             minimum=target.minimum,
             measured=to_timedelta(measured),
             downtime=to_timedelta(downtime),
-            planned=to_timedelta(maintenance.total),
+            planned=to_timedelta(maintenance),
             allowed_downtime=to_timedelta(allowed),
-            uptime=uptime,
+            uptime=float(exact),
             met=exact >= minimum,
+            downtime_left=to_timedelta(allowed - downtime),
+            burn_rate=burn_rate(downtime, measured, minimum),
         )
-    interruptions = _starts_in(unplanned, a, b)
+    interruptions = _starts_in(unplanned, a, now)
     limit = contract.interruption_limit
     met = all(w.met for w in windows.values()) and (limit is None or interruptions <= limit.maximum)
     return AvailabilityReport(
@@ -215,6 +246,7 @@ def _measure(
         interruptions=interruptions,
         interruption_limit=limit,
         met=met,
+        at=None if at is None else from_us(at, tz),
         measured=Measured(contract, unplanned.spans, planned.spans),
     )
 
@@ -229,6 +261,10 @@ def _starts_in(spans: SpanSet, a: int, b: int) -> int:
 
 def _span_start(span: Span) -> int:
     return span[0]
+
+
+def _at(at: datetime | None) -> int | None:
+    return None if at is None else in_range(require_aware(at, "at"), "at")
 
 
 def _range(start: datetime, end: datetime) -> tuple[int, int]:
@@ -246,12 +282,17 @@ def availability(
     outages: Iterable[Outage | Mapping[str, Any]],
     start: datetime,
     end: datetime,
+    *,
+    at: datetime | None = None,
 ) -> AvailabilityReport:
     """Uptime per availability target and interruptions of ``contract`` over ``[start, end)``.
 
     ``outages`` are :class:`Outage` objects (or dicts of their fields). Unplanned and
     planned outages are merged separately (touching ones too) before measuring. The
-    report's ``start`` and ``end`` are given in the contract's zone.
+    report's ``start`` and ``end`` are given in the contract's zone. With ``at`` (aware),
+    a period in progress is measured up to ``min(end, at)`` against the whole period's
+    ``allowed_downtime``, and an outage with ``end=None`` lasts until ``at``
+    (docs/error-budgets.md).
 
     >>> from datetime import datetime
     >>> from zoneinfo import ZoneInfo
@@ -266,10 +307,16 @@ def availability(
     (datetime.timedelta(seconds=1800), datetime.timedelta(seconds=1800))
     >>> r.interruptions, r.met
     (1, True)
+    >>> now = datetime(2026, 6, 1, 17, 15, tzinfo=ams)
+    >>> w = availability(c, [Outage(start=down.start, end=None)], r.start, r.end,
+    ...                  at=now).windows["support_hours"]
+    >>> print(w.downtime, w.allowed_downtime, w.downtime_left)  # 0.5 % of June's 198 h
+    0:15:00 0:59:24 0:44:24
     """
     a, b = _range(start, end)
-    unplanned, planned = _outage_spans(outages)
-    return _measure(contract, unplanned, planned, a, b, contract.zone)
+    now = _at(at)
+    unplanned, planned = _outage_spans(outages, now)
+    return _measure(contract, unplanned, planned, a, b, contract.zone, now)
 
 
 def _period_of(contract: ContractTerms) -> PeriodName:
@@ -290,13 +337,16 @@ def availability_by_period(
     outages: Iterable[Outage | Mapping[str, Any]],
     start: datetime,
     end: datetime,
+    *,
+    at: datetime | None = None,
 ) -> list[AvailabilityReport]:
     """One :class:`AvailabilityReport` per calendar month (or year) covering ``[start, end)``.
 
     Periods are the local months (or years) of the contract's zone, so their lengths
     follow DST. The period is the finest among the contract's availability targets and
     its interruption limit: months unless all of them are yearly. The first and last
-    reports are clipped to ``[start, end)``.
+    reports are clipped to ``[start, end)``. ``at`` measures each period up to ``at`` as
+    :func:`availability` does: periods after it measure nothing yet.
 
     >>> from datetime import datetime
     >>> from zoneinfo import ZoneInfo
@@ -311,7 +361,8 @@ def availability_by_period(
     2026-03-01T00:00:00+01:00 30 days, 23:00:00
     """
     a, b = _range(start, end)
-    unplanned, planned = _outage_spans(outages)
+    now = _at(at)
+    unplanned, planned = _outage_spans(outages, now)
     tz = contract.zone
     period = _period_of(contract)
     reports: list[AvailabilityReport] = []
@@ -320,6 +371,6 @@ def availability_by_period(
     while lo < b:
         boundary = _next_boundary(local, period)
         hi = min(wall_to_us(boundary, 0, tz), b)
-        reports.append(_measure(contract, unplanned, planned, lo, hi, tz))
+        reports.append(_measure(contract, unplanned, planned, lo, hi, tz, now))
         lo, local = hi, boundary
     return reports

@@ -26,11 +26,15 @@ class Outage(BaseModel):
 
     ``start`` and ``end`` must be timezone-aware and ``end`` must lie after ``start``
     (both are a pydantic ``ValidationError``, a ``ValueError``, naming the values).
+    ``end=None`` is an outage still open: it lasts until the ``at`` a report is measured
+    at (without ``at``, measuring it is an :class:`~slacalc.OpenOutageError`).
 
     >>> from datetime import datetime, timezone
     >>> t = datetime(2026, 6, 1, 9, tzinfo=timezone.utc)
     >>> Outage(start=t, end=t.replace(hour=10), cause="disk full").planned
     False
+    >>> Outage(start=t, end=None).end is None  # still open
+    True
     >>> Outage(start=t, end=t)
     Traceback (most recent call last):
     ...
@@ -42,8 +46,8 @@ class Outage(BaseModel):
 
     start: AwareDatetime
     """When the service went down: a timezone-aware datetime (the outage includes it)."""
-    end: AwareDatetime
-    """When it was up again, after `start` (the outage excludes it); timezone-aware."""
+    end: AwareDatetime | None
+    """When it was up again, after `start` (excluded); aware, or `None` while open (until `at`)."""
     planned: bool = False
     """Planned maintenance: never an interruption; counted as the target's `planned` says."""
     cause: str | None = None
@@ -51,7 +55,7 @@ class Outage(BaseModel):
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Outage:
-        if to_us(self.end, "end") <= to_us(self.start, "start"):
+        if self.end is not None and to_us(self.end, "end") <= to_us(self.start, "start"):
             raise InvalidIntervalError(
                 f"end={self.end.isoformat()} does not lie after start={self.start.isoformat()}: "
                 "an outage needs end > start"

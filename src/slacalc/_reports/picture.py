@@ -26,7 +26,7 @@ from slacalc._calendar.canvas import Canvas, Mark
 from slacalc._engine.instants import duration_us, to_us
 from slacalc._engine.spans import SpanSet
 from slacalc._reports.availability import AvailabilityReport, WindowAvailability
-from slacalc._reports.availability import _calendar_spans as calendar_spans
+from slacalc._reports.budget import calendar_spans
 
 __all__ = ["availability_svg"]
 

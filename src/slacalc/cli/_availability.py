@@ -9,6 +9,7 @@ import re
 from datetime import datetime, timedelta
 from typing import Any, TextIO
 
+from slacalc._base.errors import NaiveDatetimeError
 from slacalc._io.columns import OUTAGE_COLUMNS, PROBE_COLUMNS
 from slacalc._io.files import read_records
 from slacalc._io.records import cell_text, parse_instant
@@ -26,6 +27,8 @@ _TRUE = ("true", "yes", "y", "1", "planned")
 _FALSE = ("", "false", "no", "n", "0", "unplanned")
 #: Columns of ``availability --format csv``: one row per availability target, one row
 #: ``interruptions`` (count, maximum, met) and one row per bad outage row (line, error).
+#: With ``--at``, measured and downtime seconds stop at ``--at``; allowed downtime is the
+#: whole month's; ``burn_rate`` is ``inf`` with downtime when nothing was allowed.
 AVAILABILITY_FIELDS = (
     "target",
     "calendar",
@@ -34,6 +37,8 @@ AVAILABILITY_FIELDS = (
     "measured_seconds",
     "downtime_seconds",
     "allowed_downtime_seconds",
+    "downtime_left_seconds",
+    "burn_rate",
     "interruptions",
     "maximum",
     "met",
@@ -42,7 +47,7 @@ AVAILABILITY_FIELDS = (
 )
 
 
-def _read_outages(path: str) -> tuple[list[Outage], list[dict[str, Any]]]:
+def _read_outages(path: str, at: datetime | None) -> tuple[list[Outage], list[dict[str, Any]]]:
     outages: list[Outage] = []
     bad: list[dict[str, Any]] = []
     for line, record in read_records(path, "outage file", OUTAGE_COLUMNS, OUTAGE_COLUMNS[:2]):
@@ -59,9 +64,21 @@ def _read_outages(path: str) -> tuple[list[Outage], list[dict[str, Any]]]:
             else:
                 raise ValueError(f"planned {cell_text(record, 'planned')!r} is not true or false")
             start = parse_instant(cell_text(record, "start"), "start")
-            end = parse_instant(cell_text(record, "end"), "end")
-            if end <= start:
-                raise ValueError("end is not after start")
+            end: datetime | None = None
+            if cell_text(record, "end"):
+                end = parse_instant(cell_text(record, "end"), "end")
+                if end <= start:
+                    raise ValueError("end is not after start")
+            elif at is None:
+                raise ValueError(
+                    "end is empty: an outage still open needs --at TIME (until when), or "
+                    "give its end"
+                )
+            elif at <= start:
+                raise ValueError(
+                    f"end is empty and start is not before --at {at.isoformat()}: an outage "
+                    "still open starts before --at"
+                )
             outages.append(
                 Outage(
                     start=start, end=end, planned=planned, cause=cell_text(record, "cause") or None
@@ -111,6 +128,15 @@ def _read_probes(
     return (list(found), list(found.unknown), bad) if found is not None else ([], [], bad)
 
 
+def _signed(value: timedelta) -> str:
+    """``hours`` of a duration that may be negative (downtime left once overspent)."""
+    return f"-{hours(-value)}" if value < timedelta(0) else hours(value)
+
+
+def _rate(value: float) -> str:
+    return "inf" if value == float("inf") else f"{value:.2f}"
+
+
 def cmd_availability(args: argparse.Namespace, out: TextIO) -> int:
     names = ["PROBES" if args.probes else "OUTAGES"]
     contract_id, (path,) = operands(args, names, "availability")
@@ -118,12 +144,23 @@ def cmd_availability(args: argparse.Namespace, out: TextIO) -> int:
     if not c.availability:
         raise UsageError(f"slacalc availability: contract {c.id} has no availability targets")
     start, end = month_period(args.month, c.zone, "availability")
+    at: datetime | None = None
+    if args.at is not None:
+        try:
+            at = parse_instant(args.at, "--at").astimezone(c.zone)
+        except NaiveDatetimeError:
+            raise UsageError(
+                f"slacalc availability: --at {args.at!r} has no UTC offset: write it with its "
+                "offset, e.g. 2026-11-20T12:00+01:00"
+            ) from None
+        except ValueError as error:
+            raise UsageError(f"slacalc availability: {error}") from None
     unknown: list[tuple[datetime, datetime]] = []
     if args.probes:
         outages, unknown, bad = _read_probes(path, _interval(args.probes))
     else:
-        outages, bad = _read_outages(path)
-    report = availability(c, outages, start, end)
+        outages, bad = _read_outages(path, at)
+    report = availability(c, outages, start, end, at=at)
     records: list[dict[str, Any]] = [
         {
             "target": w.name,
@@ -133,6 +170,8 @@ def cmd_availability(args: argparse.Namespace, out: TextIO) -> int:
             "measured_seconds": seconds(w.measured),
             "downtime_seconds": seconds(w.downtime),
             "allowed_downtime_seconds": seconds(w.allowed_downtime),
+            "downtime_left_seconds": seconds(w.downtime_left),
+            "burn_rate": w.burn_rate,
             "met": w.met,
         }
         for w in report.windows.values()
@@ -146,6 +185,8 @@ def cmd_availability(args: argparse.Namespace, out: TextIO) -> int:
     }
     if args.format == "json":
         for record in [*records, interruptions, *bad]:
+            if record.get("burn_rate") == float("inf"):  # JSON has no infinity
+                record = {**record, "burn_rate": "inf"}
             print(json.dumps(record, ensure_ascii=False), file=out)
     elif args.format == "csv":
         writer = csv.DictWriter(out, fieldnames=AVAILABILITY_FIELDS, lineterminator="\n")
@@ -155,7 +196,10 @@ def cmd_availability(args: argparse.Namespace, out: TextIO) -> int:
         width = width_of(out, args.wide)
         print(f"{c.id} availability {args.month}", file=out)
         print(f"  ({start.isoformat()} to {end.isoformat()})", file=out)
+        if at is not None:
+            print(f"  measured up to {at.isoformat()}; allowed: the whole month's", file=out)
         rows = [["target", "minimum", "uptime", "measured", "downtime", "allowed", "met"]]
+        budget = [["target", "allowed", "left", "burn rate"]]
         for r in records:
             rows.append(
                 [
@@ -168,7 +212,17 @@ def cmd_availability(args: argparse.Namespace, out: TextIO) -> int:
                     "yes" if r["met"] else "NO",
                 ]
             )
+            budget.append(
+                [
+                    r["target"],
+                    hours(timedelta(seconds=r["allowed_downtime_seconds"])),
+                    _signed(timedelta(seconds=r["downtime_left_seconds"])),
+                    _rate(r["burn_rate"]),
+                ]
+            )
         table(rows, out, width, shrink={0})
+        print("error budget (burn rate 1.00 = on budget):", file=out)
+        table(budget, out, width, shrink={0})
         most = f" (at most {limit.maximum})" if limit is not None else ""
         print(f"unplanned interruptions: {report.interruptions}{most}", file=out)
         if args.probes:

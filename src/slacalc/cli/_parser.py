@@ -42,7 +42,11 @@ row, 2 bad usage (one line on stderr)."""
 
 _AVAILABILITY_EPILOG = f"""\
 outage columns: {", ".join(OUTAGE_COLUMNS)}
-  start and end required, ISO 8601 with an offset; planned is true/false.
+  start and end required, ISO 8601 with an offset; planned is true/false. A
+  blank end is an outage still open (with --at only: it lasts until --at).
+--at TIME: the month so far: measured and downtime stop at TIME, allowed is the
+  whole month's, left what the rest of the month may still have; burn is
+  downtime over the allowance so far (1.00 = on budget).
 probe columns (--probes): {", ".join(PROBE_COLUMNS)}; a gap of more than 1.5 intervals
   between samples is unknown time, never downtime.
 
@@ -269,7 +273,9 @@ def build_parser() -> argparse.ArgumentParser:
         "uptime and interruptions for a month from a CSV/JSON lines file of outages",
         ["slacalc availability infravision/cloud examples/outages.csv --month 2026-11",
          "slacalc availability connexys/standard examples/probes.csv --month 2026-11 "
-         "--probes 5m"],
+         "--probes 5m",
+         "slacalc availability infravision/cloud examples/outages.csv --month 2026-11 "
+         "--at 2026-11-20T12:00+01:00"],
         _AVAILABILITY_EPILOG, operands=["ID", "OUTAGES"],
         usage="slacalc availability ID OUTAGES --month YYYY-MM [options]",
     )  # fmt: skip
@@ -282,6 +288,9 @@ def build_parser() -> argparse.ArgumentParser:
     availability.add_argument("--probes", metavar="INTERVAL",
                               help="the file holds probe samples (time, up) taken every "
                               "INTERVAL (e.g. 5m), not outages")  # fmt: skip
+    availability.add_argument("--at", metavar="TIME",
+                              help="the month so far, as of this instant, ISO 8601 with an "
+                              "offset (default: the whole month)")  # fmt: skip
     add_format_options(availability, "csv and json: one record per target, then the "
                        "interruptions and the bad rows")  # fmt: skip
     compliance = command(
