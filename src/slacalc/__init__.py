@@ -43,6 +43,7 @@ if TYPE_CHECKING:  # what the names below are, for type checkers and the API ref
     )
     from slacalc._clock.statuses import StatusMap
     from slacalc._clock.ticket import Event, Ticket
+    from slacalc._compare import CallsBill, Comparison, ComparisonRow, SupportCall, compare
     from slacalc._contract.models import (
         AvailabilityTarget,
         ClockPolicy,
@@ -92,6 +93,11 @@ _EXPORTS = {
     "StatusMap": "slacalc._clock.statuses",
     "Event": "slacalc._clock.ticket",
     "Ticket": "slacalc._clock.ticket",
+    "CallsBill": "slacalc._compare",
+    "Comparison": "slacalc._compare",
+    "ComparisonRow": "slacalc._compare",
+    "SupportCall": "slacalc._compare",
+    "compare": "slacalc._compare",
     "AvailabilityTarget": "slacalc._contract.models",
     "ClockPolicy": "slacalc._contract.models",
     "ComplianceGoal": "slacalc._contract.models",
@@ -119,7 +125,10 @@ __all__ = [
     "Calendar",
     "CalendarError",
     "CalendarTime",
+    "CallsBill",
     "ClockPolicy",
+    "Comparison",
+    "ComparisonRow",
     "ComplianceCell",
     "ComplianceGoal",
     "ComplianceReport",
@@ -142,6 +151,7 @@ __all__ = [
     "SlacalcError",
     "Status",
     "StatusMap",
+    "SupportCall",
     "Target",
     "TargetReport",
     "Ticket",
@@ -156,6 +166,7 @@ __all__ = [
     "__version__",
     "availability_by_period",
     "billing",
+    "compare",
     "compliance",
     "contracts",
     "evaluate_many",
