@@ -59,6 +59,7 @@ COMMANDS: dict[str, Command] = {
     "check": _command("_check", "cmd_check"),
     "availability": _command("_availability", "cmd_availability"),
     "compliance": _command("_compliance", "cmd_compliance"),
+    "compare": _command("_compare", "cmd_compare"),
     "schema": _command("_schema", "cmd_schema"),
     "validate": _command("_schema", "cmd_validate"),
 }
