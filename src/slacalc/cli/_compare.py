@@ -128,12 +128,13 @@ def _print_table(
 ) -> None:
     ids = list(result.contract_ids)
     counts = {r.tickets for r in result.reports.values()}
-    judged = (
-        f"{counts.pop()} tickets judged under each"
-        if len(counts) == 1
-        else "tickets judged " + ", ".join(f"{c} {r.tickets}" for c, r in result.reports.items())
-    )
-    wrapped(f"{' vs '.join(ids)}, {label}: {judged}", out, width)
+    wrapped(f"{' vs '.join(ids)}, {label}", out, width)
+    if len(counts) == 1:
+        n = counts.pop()
+        print(f"{n} ticket{'s' if n != 1 else ''} judged under each contract", file=out)
+    else:
+        judged = ", ".join(f"{c} {r.tickets}" for c, r in result.reports.items())
+        wrapped(f"tickets judged: {judged}", out, width)
     headers = _headers(ids)
     body = [[row.priority, row.metric, *(_cell(c) for c in row.cells)] for row in result.rows()]
     longest = [max(len(h), *(len(r[n + 2]) for r in body)) if body else len(h)
