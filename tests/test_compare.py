@@ -201,3 +201,29 @@ def test_bad_calls_and_periods_raise_slacalc_errors() -> None:
 
 def test_a_single_id_is_one_contract_not_its_letters() -> None:
     assert compare("vioms/standard", [p1()], NOV, DEC).contract_ids == ("vioms/standard",)
+
+
+def test_the_frame_version_leaves_other_vendors_rows_out() -> None:
+    pd = pytest.importorskip("pandas")
+    from slacalc import frame
+
+    tickets = pd.DataFrame(
+        {
+            "id": ["V-1", "I-1", "X-1"],
+            "contract": ["vioms/advanced", "infravision/cloud", "vioms/golden"],
+            "priority": ["P1", "high", "P1"],
+            "opened_at": ["2026-11-23T09:00+01:00"] * 3,
+            "responded_at": ["2026-11-23T12:00+01:00"] * 3,
+        }
+    )
+    events = pd.DataFrame({"ticket": ["I-1"], "at": ["2026-11-23T10:00+01:00"], "kind": ["paused"]})
+    table = frame.compare(tickets, TIERS, start=NOV, end=DEC, events=events)
+    assert list(table.columns[:3]) == ["contract", "priority", "metric"]
+    assert list(dict.fromkeys(table["contract"])) == TIERS
+    response = table[(table.priority == "P1") & (table.metric == "response")]
+    assert list(zip(response.met, response.breached, strict=True)) == [(1, 0), (1, 0), (0, 1)]
+    assert table.attrs["left_out"] == 1
+    per = table.attrs["contracts"]
+    assert [per[c]["tickets"] for c in TIERS] == [1, 1, 1]
+    # the unknown contract is every contract's bad row; the left-out ticket's event is no orphan
+    assert [[e["ticket"] for e in per[c]["errors"]] for c in TIERS] == [["X-1"]] * 3
