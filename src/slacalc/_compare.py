@@ -94,7 +94,7 @@ class SupportCall:
     evening and weekend hours (1.3.16), and the priority of its ticket where known (the
     add-on covers PRIO 1 and 2 only).
 
-    >>> from datetime import datetime, timezone
+    >>> from datetime import datetime, timedelta, timezone
     >>> SupportCall(datetime(2026, 11, 2, 9, tzinfo=timezone.utc), timedelta(minutes=-1))
     Traceback (most recent call last):
     ...
@@ -145,6 +145,14 @@ class CallsBill:
     ``tier`` is the VIOMS tier (``None``: not billed by slacalc, and ``total`` is
     ``None``); ``calls`` the calls priced, ``units`` their 15-minute units, ``start_fees``
     and ``labour`` the parts of ``total``, in euro.
+
+    >>> from decimal import Decimal
+    >>> bill = CallsBill("vioms/standard", "standard", False, 1, 2, Decimal("0.00"),
+    ...                  Decimal("47.50"), Decimal("47.50"))
+    >>> bill.billed, bill.as_dict()["total"]
+    (True, '47.50')
+    >>> CallsBill("reflex/basis", None, False, 1).as_dict()["total"] is None
+    True
     """
 
     contract_id: str
@@ -220,7 +228,13 @@ def bill_calls(contract: Contract, calls: Iterable[SupportCall]) -> CallsBill:
 @dataclass(frozen=True, slots=True)
 class ComparisonRow:
     """One priority and metric across the compared contracts: ``cells[n]`` is contract
-    ``n``'s :class:`~slacalc.ComplianceCell`, ``None`` where it has no such target."""
+    ``n``'s :class:`~slacalc.ComplianceCell`, ``None`` where it has no such target.
+
+    >>> from slacalc import ComplianceCell
+    >>> row = ComparisonRow("P1", "on_site", (None, ComplianceCell("P1", "on_site", met=1)))
+    >>> [cell.met if cell else "-" for cell in row.cells]
+    ['-', 1]
+    """
 
     priority: str
     metric: str
@@ -236,6 +250,18 @@ class Comparison:
     is one of that report's ``errors``); ``bills`` maps it to the :class:`CallsBill` of
     the calls started in the period (empty when no calls were given); ``calls`` counts those calls
     and ``ignored_calls`` the calls outside ``[start, end)``.
+
+    >>> from datetime import datetime, timedelta, timezone
+    >>> from slacalc import SupportCall, compare
+    >>> nov, dec = (datetime(2026, m, 1, tzinfo=timezone.utc) for m in (11, 12))
+    >>> call = SupportCall(datetime(2026, 11, 2, 9, tzinfo=timezone.utc), timedelta(hours=1))
+    >>> result = compare(["vioms/standard", "vioms/enterprise"], [], nov, dec, calls=[call])
+    >>> result.contract_ids, result.cheapest(), result.goals_met["vioms/standard"]
+    (('vioms/standard', 'vioms/enterprise'), 'vioms/enterprise', True)
+    >>> (row := result.rows()[0]).priority, row.metric, row.cells[0].judged
+    ('P1', 'response', 0)
+    >>> sorted({r["row"] for r in result.as_records()})
+    ['bill', 'cell']
     """
 
     start: datetime
@@ -319,7 +345,7 @@ def compare(
     ``errors`` and counts nowhere else. Tiers of one vendor share priorities; across
     vendors map the priorities first.
 
-    >>> from datetime import timezone
+    >>> from datetime import datetime, timezone
     >>> result = compare(["vioms/standard", "infravision/cloud"],
     ...                  [{"id": "A", "priority": "P2", "opened_at": "2026-11-02T09:00+01:00"}],
     ...                  datetime(2026, 11, 1, tzinfo=timezone.utc),
