@@ -12,6 +12,11 @@ import pytest
 from slacalc.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Every command, in the order ``slacalc --help`` lists them.
+COMMAND_NAMES = [
+    "contracts", "show", "due", "check", "next", "availability", "compliance", "compare",
+    "schema", "validate",
+]  # fmt: skip
 
 
 def help_of(capsys: pytest.CaptureFixture[str], *command: str) -> str:
@@ -33,26 +38,13 @@ def examples(text: str) -> list[str]:
 def test_the_top_level_help_lists_every_command_and_examples(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert commands(capsys) == [
-        "contracts", "show", "due", "check", "next", "availability", "compliance", "schema",
-        "validate",
-    ]  # fmt: skip
+    assert commands(capsys) == COMMAND_NAMES
     assert examples(help_of(capsys))
 
 
 @pytest.mark.parametrize(
     "command",
-    [
-        "contracts",
-        "show",
-        "due",
-        "check",
-        "next",
-        "availability",
-        "compliance",
-        "schema",
-        "validate",
-    ],
+    COMMAND_NAMES,
 )
 def test_every_option_and_operand_has_a_description(
     capsys: pytest.CaptureFixture[str], command: str
@@ -76,17 +68,7 @@ def test_every_option_and_operand_has_a_description(
 
 @pytest.mark.parametrize(
     "command",
-    [
-        "contracts",
-        "show",
-        "due",
-        "check",
-        "next",
-        "availability",
-        "compliance",
-        "schema",
-        "validate",
-    ],
+    COMMAND_NAMES,
 )
 def test_every_example_runs_on_the_shipped_files(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str

@@ -181,3 +181,36 @@ def test_scheduler_wakes_only_for_changes(capsys: pytest.CaptureFixture[str]) ->
     assert "Mon 23 Nov 18:00 IM-7002: restore reached 50% of its target" in out
     assert "  IM-7002: look again at Tue 24 Nov 08:00" in out
     assert out[-1].startswith("3 wake-ups for alerts in 27 hours")
+
+
+def test_which_tier_compares_a_year_under_standard_and_advanced(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = run("which_tier.py", capsys)
+    assert out.startswith("157 tickets and 157 support calls in 2026\n")
+    # the same handling times: Advanced's 4 h P1 response is breached where 8 h is not
+    assert "P1        response        18/18 100%       9/18  50%" in out
+    assert "vioms/standard: 294 targets met, 0 breached; calls EUR 22715.00" in out
+    assert "vioms/advanced: 277 targets met, 17 breached; calls EUR 21630.00" in out
+    # 868 units at 95 and 90 euro an hour: 868 / 4 x 5 = 1085.00 apart
+    assert "Advanced's lower rates save EUR 1085.00 on these calls." in out
+    assert "Verdict: Advanced pays off if it costs at most EUR 1085.00 a year more" in out
+
+
+def test_which_tier_gives_a_verdict_with_the_fees(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from decimal import Decimal
+
+    namespace = runpy.run_path(str(EXAMPLES / "which_tier.py"))
+    capsys.readouterr()
+    fees = namespace["FEE_PER_YEAR"]
+    monkeypatch.setitem(fees, "vioms/standard", Decimal("1000.00"))
+    monkeypatch.setitem(fees, "vioms/advanced", Decimal("2000.00"))
+    namespace["main"]()
+    assert "Verdict: at EUR 1000.00 a year more, Advanced would have paid off." in (
+        capsys.readouterr().out
+    )
+    monkeypatch.setitem(fees, "vioms/advanced", Decimal("2085.01"))
+    namespace["main"]()
+    assert "Advanced would not have paid off." in capsys.readouterr().out

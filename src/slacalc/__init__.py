@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # what the names below are, for type checkers and the API ref
     )
     from slacalc._clock.statuses import StatusMap
     from slacalc._clock.ticket import Event, Ticket
+    from slacalc._compare import CallsBill, Comparison, ComparisonRow, SupportCall, compare
     from slacalc._contract.models import (
         AvailabilityTarget,
         ClockPolicy,
@@ -94,6 +95,11 @@ _EXPORTS = {
     "StatusMap": "slacalc._clock.statuses",
     "Event": "slacalc._clock.ticket",
     "Ticket": "slacalc._clock.ticket",
+    "CallsBill": "slacalc._compare",
+    "Comparison": "slacalc._compare",
+    "ComparisonRow": "slacalc._compare",
+    "SupportCall": "slacalc._compare",
+    "compare": "slacalc._compare",
     "AvailabilityTarget": "slacalc._contract.models",
     "ClockPolicy": "slacalc._contract.models",
     "ComplianceGoal": "slacalc._contract.models",
@@ -121,7 +127,10 @@ __all__ = [
     "Calendar",
     "CalendarError",
     "CalendarTime",
+    "CallsBill",
     "ClockPolicy",
+    "Comparison",
+    "ComparisonRow",
     "ComplianceCell",
     "ComplianceGoal",
     "ComplianceReport",
@@ -145,6 +154,7 @@ __all__ = [
     "SlacalcError",
     "Status",
     "StatusMap",
+    "SupportCall",
     "Target",
     "TargetReport",
     "Ticket",
@@ -159,6 +169,7 @@ __all__ = [
     "__version__",
     "availability_by_period",
     "billing",
+    "compare",
     "compliance",
     "contracts",
     "evaluate_many",

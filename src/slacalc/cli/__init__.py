@@ -60,6 +60,7 @@ COMMANDS: dict[str, Command] = {
     "next": _command("_next", "cmd_next"),
     "availability": _command("_availability", "cmd_availability"),
     "compliance": _command("_compliance", "cmd_compliance"),
+    "compare": _command("_compare", "cmd_compare"),
     "schema": _command("_schema", "cmd_schema"),
     "validate": _command("_schema", "cmd_validate"),
 }

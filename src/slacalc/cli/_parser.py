@@ -63,6 +63,23 @@ exit status: 0 every compliance goal held and no bad row, 1 otherwise,
 2 bad usage."""
 
 
+_COMPARE_EPILOG = """\
+Judges every ticket of the file against each contract (a row whose contract cell
+names another vendor's contract is left out; a row of a compared vendor, or with
+no contract cell, is judged under every one). A ticket whose priority a contract
+does not know is listed under that contract, not judged. Without --month the
+period is the whole months the tickets were opened in (the first contract's
+zone). --from and --priority read the file for the first contract.
+
+calls columns (--calls): start, duration[, id, evening_weekend, priority]
+  duration: PT1H30M, 1h30m, 45m or minutes (90); evening_weekend: true/false
+  (blank: false); priority: the call's ticket priority (the evening and weekend
+  add-on covers P1 and P2). Only VIOMS contracts are billed (0.1.0 rules).
+
+exit status: 0 every row read and every ticket judged under every contract,
+1 otherwise, 2 bad usage."""
+
+
 def add_export_options(sub: argparse.ArgumentParser) -> None:
     """The options that read a ticketing tool's export (SPEC 8)."""
     sub.add_argument(
@@ -311,6 +328,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_format_options(compliance, "csv and json: one record per cell and per goal")
     add_export_options(compliance)
+    comparison = command(
+        "compare",
+        "the same tickets judged against several contracts, side by side",
+        ["slacalc compare vioms/standard vioms/advanced examples/tickets.csv --month 2026-11 "
+         "--calls examples/calls.csv",
+         "slacalc compare vioms/standard vioms/enterprise examples/tickets.csv --format csv"],
+        _COMPARE_EPILOG, operands=["ID", "FILE"],
+        usage="slacalc compare ID [ID ...] FILE [options]",
+    )  # fmt: skip
+    comparison.description = (comparison.description or "").replace(
+        textwrap.fill(_OPERANDS["ID"], 80, initial_indent="  ID    ", subsequent_indent=" " * 8),
+        textwrap.fill("the contracts to compare ('slacalc contracts' lists them), e.g. "
+                      "vioms/standard vioms/advanced; --contract-file adds its contract",
+                      80, initial_indent="  ID    ", subsequent_indent=" " * 8),
+    )  # fmt: skip
+    comparison.add_argument(
+        "--month",
+        metavar="YYYY-MM",
+        help="the month the tickets were opened in (default: every month of the file)",
+    )
+    comparison.add_argument(
+        "--events", metavar="FILE", help="a CSV/JSON lines file of further events (as for check)"
+    )
+    comparison.add_argument("--calls", metavar="FILE",
+                            help="support calls (start, duration[, evening_weekend, priority]) "
+                            "to bill under each VIOMS tier")  # fmt: skip
+    add_format_options(comparison, "csv and json: one record per contract and cell, per "
+                       "contract and goal, per bill and per bad row")  # fmt: skip
+    add_export_options(comparison)
     schema = command(
         "schema", "print the JSON Schema (draft 2020-12) of a contract or profile file",
         ["slacalc schema contract", "slacalc schema profile"],

@@ -15,6 +15,8 @@ A tickets frame has the columns of ``slacalc check``'s ticket file:
   :func:`evaluate`'s results: for any set of tickets, mixed contracts included.
 * :func:`compliance`: :func:`slacalc.compliance` for one contract and period: the tickets opened in
   ``[start, end)`` judged as of ``end``, with the contract's compliance goals.
+* :func:`compare`: :func:`compliance` of the same tickets under several contracts, one
+  table (a ``contract`` column first), as :func:`slacalc.compare` judges them.
 
 >>> import pandas as pd
 >>> from slacalc import frame
@@ -45,7 +47,8 @@ except ImportError as _error:  # pragma: no cover - exercised in a subprocess
         name="pandas",
     ) from _error
 
+from slacalc.frame._compare import compare
 from slacalc.frame._compliance import compliance, compliance_table
 from slacalc.frame._evaluate import RESULT_COLUMNS, evaluate
 
-__all__ = ["RESULT_COLUMNS", "compliance", "compliance_table", "evaluate"]
+__all__ = ["RESULT_COLUMNS", "compare", "compliance", "compliance_table", "evaluate"]
