@@ -126,6 +126,7 @@ def test_the_ticket_report_as_dict_is_json(report: TicketReport) -> None:
         "kind": "incident",
         "at": "2026-11-23T12:00:00+01:00",
         "breached": False,
+        "next_change_at": "2026-11-24T09:00:00+01:00",  # the running resolution's breach_at
     }
     assert list(d["targets"]) == ["response", "resolution"]
     assert d["targets"]["response"] == report.targets["response"].as_dict()
@@ -150,6 +151,7 @@ def test_a_met_target_as_dict(report: TicketReport) -> None:
         "milestones": [[0.5, "2026-11-23T09:30:00+01:00"]],
         "ever_breached": False,
         "commitment": "guaranteed",
+        "next_change_at": None,  # stopped: nothing will change
     }
     assert type(d["status"]) is str
     assert len(cycles) == 1
@@ -168,6 +170,7 @@ def test_a_running_target_as_dict(report: TicketReport) -> None:
     assert d["breach_at"] == "2026-11-24T09:00:00+01:00"
     assert d["stopped_at"] is None
     assert d["milestones"] == []
+    assert d["next_change_at"] == d["breach_at"]  # no milestone: the breach comes next
 
 
 def test_a_cycle_report_as_dict_is_json(report: TicketReport) -> None:
