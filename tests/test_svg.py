@@ -316,3 +316,15 @@ def test_a_batch_report_keeps_no_references_and_draws_its_instants_only() -> Non
     assert "without the contract" in (root.find(f"{NS}desc").text or "")  # type: ignore[union-attr]
     whole = parse(INTRAMED.evaluate(ticket, at=ams(11, 23, 13)).to_svg())
     assert spans(whole, "paused")
+
+
+def test_an_availability_picture_in_progress_says_as_of_and_counts_in_the_singular() -> None:
+    cloud = contracts.get("infravision/cloud")
+    now = ams(11, 18, 18, 30)
+    report = cloud.availability([Outage(start=ams(11, 18, 16, 30), end=None)], ams(11, 16),
+                                ams(11, 21), at=now)  # fmt: skip
+    root = parse(report.to_svg())
+    title = root.findtext(f"{NS}title") or ""
+    assert title.endswith("as of Wed 18 Nov 18:30: not met so far")
+    assert "1 interruption" in texts(root)
+    assert "1 interruptions" not in " ".join(texts(root))

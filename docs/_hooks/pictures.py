@@ -28,6 +28,7 @@ from slacalc import (
     ClockPolicy,
     Contract,
     Event,
+    Outage,
     Priority,
     Target,
     Ticket,
@@ -68,6 +69,21 @@ class TicketPicture:
 
     def svg(self) -> str:
         return self.contract.evaluate(self.ticket, at=self.at).to_svg()
+
+
+@dataclass(frozen=True)
+class AvailabilityPicture:
+    """``contract.availability(outages, start, end, at=at).to_svg()``."""
+
+    contract: Contract
+    outages: Sequence[Outage]
+    start: datetime
+    end: datetime
+    at: datetime | None = None
+
+    def svg(self) -> str:
+        report = self.contract.availability(self.outages, self.start, self.end, at=self.at)
+        return report.to_svg()
 
 
 @dataclass(frozen=True)
@@ -173,7 +189,12 @@ _WARNING = Contract(
 )  # fmt: skip
 
 #: Every picture of the site, by name (its file is ``pictures/NAME.svg``).
-PICTURES: dict[str, CalendarPicture | TicketPicture | ScreenPicture] = {
+PICTURES: dict[str, CalendarPicture | TicketPicture | AvailabilityPicture | ScreenPicture] = {
+    # docs/error-budgets.md: an outage still open on Wednesday 18 November at 18:30.
+    "error-budget-open-outage": AvailabilityPicture(
+        contracts.get("infravision/cloud"), [Outage(start=ams(11, 18, 16, 30), end=None)],
+        ams(11, 16), ams(11, 21), ams(11, 18, 18, 30),
+    ),
     # docs/command-line.md: the README's first command in an 80x24 terminal.
     "check-in-a-terminal": ScreenPicture(
         ("check", "vioms/advanced", "examples/tickets.csv", "--events", "examples/events.csv",

@@ -38,6 +38,10 @@ def _verdict(window: WindowAvailability) -> str:
     return f"{window.uptime:.3%} (min {window.minimum:.2%}): {'met' if window.met else 'not met'}"
 
 
+def _interruptions(count: int) -> str:
+    return f"{count} interruption" if count == 1 else f"{count} interruptions"
+
+
 def _describe(report: AvailabilityReport) -> str:
     parts = [
         f"{name}: uptime {w.uptime:.3%} of {hours(duration_us(w.measured))} measured, "
@@ -45,7 +49,7 @@ def _describe(report: AvailabilityReport) -> str:
         f", {'met' if w.met else 'not met'}"
         for name, w in report.windows.items()
     ] or ["no availability targets"]
-    parts.append(f"{report.interruptions} interruptions")
+    parts.append(_interruptions(report.interruptions))
     if report.measured is None:
         parts.append("drawn without the contract and outages: no calendars or outage spans")
     return "; ".join(parts) + "."
@@ -59,6 +63,9 @@ def availability_svg(report: AvailabilityReport) -> str:
     canvas = Canvas(a, b, zone)
     verdict = "met" if report.met else "not met"
     title = f"Availability {short(report.start)} to {short(report.end)}: {verdict}"
+    if report.at is not None and report.at < report.end:
+        title = f"Availability {short(report.start)} to {short(report.end)} as of " \
+            f"{short(report.at)}: {verdict} so far"  # fmt: skip
     canvas.heading(title)
     canvas.axis()
     measured = report.measured
@@ -66,7 +73,7 @@ def availability_svg(report: AvailabilityReport) -> str:
     if measured is not None:
         unplanned = SpanSet.from_normalised(measured.unplanned).clip(a, b)
         planned = SpanSet.from_normalised(measured.planned).clip(a, b)
-        detail = f"{report.interruptions} interruptions"
+        detail = _interruptions(report.interruptions)
         top, bottom = canvas.band("outages", detail, [], background=False)
         canvas.spans(unplanned, "outage", top, bottom - top)
         canvas.spans(planned, "planned", top, bottom - top)
