@@ -6,7 +6,6 @@ import argparse
 import csv
 import json
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -14,13 +13,11 @@ from slacalc._clock.report import Status, TicketReport
 from slacalc._facade import Contract
 from slacalc._io.files import count_lines
 from slacalc._io.progress import Progress
-from slacalc._io.records import parse_instant
 from slacalc._io.rows import TicketRow, evaluate_rows
 from slacalc._io.text import iso, seconds
 from slacalc.cli import _check_columnar as check_columnar
 from slacalc.cli._check_table import print_check_table
-from slacalc.cli._common import operands, resolve_contract
-from slacalc.cli._errors import UsageError
+from slacalc.cli._common import at_or_now, operands, resolve_contract
 from slacalc.cli._input import explain_statuses, read_input
 
 __all__ = ["OUTPUT_FIELDS", "cmd_check"]
@@ -84,13 +81,7 @@ def _check_lines(
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     contract_id, (path,) = operands(args, ["FILE"], "check")
     c = resolve_contract(contract_id, args.contract_file)
-    if args.at is None:
-        at = datetime.now().astimezone()
-    else:
-        try:
-            at = parse_instant(args.at, "--at")
-        except ValueError as error:
-            raise UsageError(f"slacalc check: {error}") from None
+    at = at_or_now(args.at, "check")
     args.path = path
     columnar = check_columnar.available()
     data = read_input(args, c, "check", blocks=check_columnar.CHUNK if columnar else 0)

@@ -12,9 +12,10 @@ from typing import Any, TextIO
 from slacalc import contracts
 from slacalc._base.errors import SlacalcError, unknown_contract_message
 from slacalc._facade import Contract
+from slacalc._io.records import parse_instant
 from slacalc.cli._errors import UsageError
 
-__all__ = ["month_period", "operands", "resolve_contract", "write_records"]
+__all__ = ["at_or_now", "month_period", "operands", "resolve_contract", "write_records"]
 
 
 def resolve_contract(contract_id: str | None, contract_file: str | None) -> Contract:
@@ -48,6 +49,20 @@ def operands(
     if args.contract_file:
         return None, values
     return values[0], values[1:]
+
+
+def at_or_now(text: str | None, command: str) -> datetime:
+    """``--at TIME`` as an aware instant, or now (in the machine's zone) without it.
+
+    >>> at_or_now("2026-11-27T17:00+01:00", "check").isoformat()
+    '2026-11-27T17:00:00+01:00'
+    """
+    if text is None:
+        return datetime.now().astimezone()
+    try:
+        return parse_instant(text, "--at")
+    except ValueError as error:
+        raise UsageError(f"slacalc {command}: {error}") from None
 
 
 def month_period(text: str, zone: tzinfo, command: str) -> tuple[datetime, datetime]:

@@ -13,11 +13,9 @@ from typing import Any, TextIO
 
 from slacalc._clock.report import TargetReport, TicketReport
 from slacalc._facade import Contract
-from slacalc._io.records import parse_instant
 from slacalc._io.rows import TicketRow, evaluate_rows
 from slacalc._io.text import iso, short_instant, short_iso
-from slacalc.cli._common import operands, resolve_contract, write_records
-from slacalc.cli._errors import UsageError
+from slacalc.cli._common import at_or_now, operands, resolve_contract, write_records
 from slacalc.cli._input import read_input
 from slacalc.cli._table import problems, table, width_of
 
@@ -67,10 +65,7 @@ def _why(report: TicketReport) -> str:
 def cmd_next(args: argparse.Namespace, out: TextIO) -> int:
     contract_id, (path,) = operands(args, ["FILE"], "next")
     c = resolve_contract(contract_id, args.contract_file)
-    try:
-        at = datetime.now().astimezone() if args.at is None else parse_instant(args.at, "--at")
-    except ValueError as error:
-        raise UsageError(f"slacalc next: {error}") from None
+    at = at_or_now(args.at, "next")
     args.path = path
     data = read_input(args, c, "next")
     upcoming: list[tuple[datetime, str, Contract, TicketReport]] = []

@@ -136,12 +136,13 @@ _OPERANDS = {
 }
 
 
-def _described(text: str, names: list[str]) -> str:
-    """A command's description followed by what each of its operands means."""
+def _described(text: str, names: list[str], own: dict[str, str] | None = None) -> str:
+    """A command's description followed by what each of its operands means (``own``: a
+    command's own words for an operand, instead of :data:`_OPERANDS`')."""
     width = max(len(n) for n in names) + 2
     lines = [
-        textwrap.fill(_OPERANDS[n], 80, initial_indent=f"  {n.ljust(width)}",
-                      subsequent_indent=" " * (width + 2))
+        textwrap.fill((own or {}).get(n, _OPERANDS[n]), 80,
+                      initial_indent=f"  {n.ljust(width)}", subsequent_indent=" " * (width + 2))
         for n in names
     ]  # fmt: skip
     return f"{text}\n\narguments:\n" + "\n".join(lines)
@@ -172,6 +173,14 @@ def _examples(*lines: str) -> str:
             current += unit + " "
         out.append(current.rstrip())
     return "\n".join(out)
+
+
+def add_events_option(sub: argparse.ArgumentParser) -> None:
+    """``--events FILE``: the further events of the tickets (check, next, compliance,
+    compare read them alike)."""
+    sub.add_argument("--events", metavar="FILE",
+                     help="a CSV/JSON lines file of further events: pauses, reopens, "
+                     "priority changes")  # fmt: skip
 
 
 def add_format_options(sub: argparse.ArgumentParser, formats: str, wide: bool = True) -> None:
@@ -205,13 +214,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     def command(name: str, help_text: str, examples: list[str], epilog: str = "",
                 operands: list[str] | None = None, usage: str | None = None,
-                ) -> argparse.ArgumentParser:  # fmt: skip
+                own: dict[str, str] | None = None) -> argparse.ArgumentParser:  # fmt: skip
         description = help_text[0].upper() + help_text[1:] + "."
         sub = subs.add_parser(
             name,
             help=help_text,
             usage=usage,
-            description=_described(description, operands) if operands else description,
+            description=_described(description, operands, own) if operands else description,
             epilog="\n\n".join(part for part in (_examples(*examples), epilog) if part),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
@@ -256,9 +265,7 @@ def build_parser() -> argparse.ArgumentParser:
          "--format json"],
         _CHECK_EPILOG, operands=["ID", "FILE"], usage="slacalc check ID FILE [options]",
     )  # fmt: skip
-    check.add_argument("--events", metavar="FILE",
-                       help="a CSV/JSON lines file of further events: pauses, reopens, "
-                       "priority changes")  # fmt: skip
+    add_events_option(check)
     check.add_argument("--at", metavar="TIME",
                        help="evaluate as of this instant, ISO 8601 with an offset "
                        "(default: now)")  # fmt: skip
@@ -276,9 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
         "exit status: 0 no bad row, 1 a bad row, 2 bad usage.",
         operands=["ID", "FILE"], usage="slacalc next ID FILE [options]",
     )  # fmt: skip
-    upcoming.add_argument(
-        "--events", metavar="FILE", help="a CSV/JSON lines file of further events (as for check)"
-    )
+    add_events_option(upcoming)
     upcoming.add_argument(
         "--at", metavar="TIME", help="as of this instant, ISO 8601 with an offset (default: now)"
     )
@@ -323,9 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY-MM",
         help="the month the tickets were opened in (e.g. 2026-11)",
     )
-    compliance.add_argument(
-        "--events", metavar="FILE", help="a CSV/JSON lines file of further events (as for check)"
-    )
+    add_events_option(compliance)
     add_format_options(compliance, "csv and json: one record per cell and per goal")
     add_export_options(compliance)
     comparison = command(
@@ -336,21 +339,15 @@ def build_parser() -> argparse.ArgumentParser:
          "slacalc compare vioms/standard vioms/enterprise examples/tickets.csv --format csv"],
         _COMPARE_EPILOG, operands=["ID", "FILE"],
         usage="slacalc compare ID [ID ...] FILE [options]",
-    )  # fmt: skip
-    comparison.description = (comparison.description or "").replace(
-        textwrap.fill(_OPERANDS["ID"], 80, initial_indent="  ID    ", subsequent_indent=" " * 8),
-        textwrap.fill("the contracts to compare ('slacalc contracts' lists them), e.g. "
-                      "vioms/standard vioms/advanced; --contract-file adds its contract",
-                      80, initial_indent="  ID    ", subsequent_indent=" " * 8),
+        own={"ID": "the contracts to compare ('slacalc contracts' lists them), e.g. "
+                   "vioms/standard vioms/advanced; --contract-file adds its contract"},
     )  # fmt: skip
     comparison.add_argument(
         "--month",
         metavar="YYYY-MM",
         help="the month the tickets were opened in (default: every month of the file)",
     )
-    comparison.add_argument(
-        "--events", metavar="FILE", help="a CSV/JSON lines file of further events (as for check)"
-    )
+    add_events_option(comparison)
     comparison.add_argument("--calls", metavar="FILE",
                             help="support calls (start, duration[, evening_weekend, priority]) "
                             "to bill under each VIOMS tier")  # fmt: skip
