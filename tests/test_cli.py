@@ -12,18 +12,13 @@ from typing import Any
 
 import pytest
 
+from cli_run import run
 from slacalc import contracts
 from slacalc.cli import main
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 AT = "2026-11-27T17:00+01:00"
 HEADER = "id,priority,opened_at,kind,responded_at,resolved_at\n"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def write(tmp_path: Path, name: str, text: str) -> str:

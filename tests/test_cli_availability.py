@@ -23,17 +23,11 @@ from typing import Any
 
 import pytest
 
-from slacalc.cli import main
+from cli_run import run
 
 ROOT = Path(__file__).resolve().parents[1]
 OUTAGES = str(ROOT / "examples/outages.csv")
 AT = "2026-11-20T12:00+01:00"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def records(out: str) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from slacalc.cli import main
+from cli_run import run
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = "id,contract,priority,opened_at,responded_at,resolved_at\n"
@@ -22,12 +22,6 @@ CALLS = (
     "C-2,2026-11-05T18:00+01:00,PT1H1M,true,P1\n"  # 5 units and the start fee
     "C-3,2026-12-01T09:00+01:00,180,,\n"  # not in November
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def write(tmp_path: Path, name: str, text: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from slacalc.cli import main
+from cli_run import run
 
 HEADER = "id,contract,priority,opened_at,responded_at,root_cause_at,resolved_at\n"
 # Four Hoog requests: responded within 9 h (met), root cause Monday 10:00, resolved
@@ -30,12 +30,6 @@ OTHERS = (
     "VI-1,vioms/advanced,P1,2026-11-17T09:00+01:00,,,\n"
     "XX-1,nope/nope,1,2026-11-17T09:00+01:00,,,\n"
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture

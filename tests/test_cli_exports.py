@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from slacalc.cli import main
+from cli_run import run
 
 AT = "2026-11-30T12:00+01:00"
 
@@ -44,12 +44,6 @@ HISTORY = (
     "M-2;24-11-2026 14:00;Wacht op klant;In behandeling\r\n"
     "M-2;24-11-2026 17:00;In behandeling;Gereed\r\n"
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def records(out: str) -> dict[tuple[str, str], dict[str, Any]]:

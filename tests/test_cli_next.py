@@ -7,15 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from slacalc.cli import main
+from cli_run import run
 
 AT = "2026-11-23T18:00+01:00"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def tickets(tmp_path: Path, *rows: str) -> str:

@@ -8,15 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from slacalc.cli import main
+from cli_run import run
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def probes(tmp_path: Path, *rows: str) -> str:
