@@ -280,14 +280,16 @@ def target_report(plan: Plan, facts: Facts, metric: Metric) -> TargetReport:
     return TargetReport(
         metric.metric, facts.final_priority, last, reports,
         any(r.status is Status.BREACHED for r in reports), (final or ref).commitment,
-        next_change(last, from_us(facts.at, tz)),
+        # ``at`` as a datetime only where a milestone is compared with it (the hot path)
+        next_change(last, from_us(facts.at, tz) if last.milestones else None),
     )  # fmt: skip
 
 
-def next_change(cycle: CycleReport, at: datetime) -> datetime | None:
+def next_change(cycle: CycleReport, at: datetime | None) -> datetime | None:
     """With no further event, when ``cycle`` next changes as seen at ``at``: its earliest
     milestone after ``at`` or, while it runs, its ``breach_at``; ``None`` for a clock
     that stopped, stands paused, never started or has no target (nothing will change).
+    ``at`` is needed only for a cycle with milestones (``None`` counts none of them).
 
     >>> from datetime import timezone
     >>> at = datetime(2026, 11, 23, 12, tzinfo=timezone.utc)
@@ -301,7 +303,7 @@ def next_change(cycle: CycleReport, at: datetime) -> datetime | None:
         return None
     if cycle.status in (Status.PAUSED, Status.NO_TARGET):
         return None  # a paused clock stands still until an event resumes it
-    instants = [instant for _, instant in cycle.milestones if instant > at]
+    instants = [instant for _, instant in cycle.milestones if at is not None and instant > at]
     if cycle.status is Status.RUNNING and cycle.breach_at is not None:
         instants.append(cycle.breach_at)
     return min(instants, default=None)
