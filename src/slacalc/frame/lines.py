@@ -208,15 +208,12 @@ def _check(
         return Chunk(answered, left, positions, keys, _json_lines(columns), [], breached, named)
     if format == "csv":
         return Chunk(answered, left, positions, keys, _csv_lines(columns), [], breached, named)
-    columns["elapsed_seconds"] = [
-        us // 1_000_000 if us % 1_000_000 == 0 else us / 1_000_000
-        for us in merged["elapsed"].tolist()
-    ]
+    columns["elapsed_seconds"] = [_in_seconds(us) for us in merged["elapsed"].tolist()]
     columns["contract"] = np.full(len(keys), contract.id, dtype=object)  # a table may show it
     columns["priority"] = merged["priority"]  # the table's own columns
     timed = merged["status"] != "no_target"
     columns["remaining_seconds"] = [
-        (us // 1_000_000 if us % 1_000_000 == 0 else us / 1_000_000) if has else None
+        _in_seconds(us) if has else None
         for us, has in zip(merged["remaining"].tolist(), timed.tolist(), strict=True)
     ]
     rows_out = zip(*columns.values(), strict=True)
@@ -259,6 +256,11 @@ def _instants(merged: dict[str, Any]) -> tuple[Any, Any, Any]:
         for k, column in enumerate(out):
             column[mine] = texts[k * count : (k + 1) * count]
     return out[0], out[1], out[2]
+
+
+def _in_seconds(us: int) -> int | float:
+    """``seconds(timedelta)`` of microseconds: an int when whole."""
+    return us // 1_000_000 if us % 1_000_000 == 0 else us / 1_000_000
 
 
 def _seconds(elapsed_us: Any) -> Any:
