@@ -220,3 +220,27 @@ def test_an_empty_month_and_an_empty_calls_file(
     assert "P1        response    0/0 -     0/0 -" in out
     assert "calls (calls.csv): 0 in 2026-11, 0 outside it" in out
     assert "cheapest" not in out
+
+
+@pytest.mark.parametrize("duration", ["99999999999h", "99999999999999999999", "²"])
+def test_an_impossible_call_duration_is_a_bad_calls_row(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, duration: str
+) -> None:
+    tickets = write(tmp_path, "t.csv", HEADER + P1)
+    calls = write(tmp_path, "calls.csv", f"start,duration\n2026-11-02T10:00+01:00,{duration}\n")
+    code, out, err = run(capsys, "compare", "vioms/standard", "vioms/advanced", tickets,
+                         "--month", "2026-11", "--calls", calls)  # fmt: skip
+    assert (code, err) == (1, "")
+    section = out.split("bad rows of calls.csv:\n", 1)[1]
+    assert section.startswith(f"line 2  -  duration '{duration}' is ")
+
+
+def test_a_ticket_out_of_range_does_not_set_the_period(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Without --month the period is the tickets' months: one opened in year 1 (outside
+    # 1969-2101) does not start a period Python cannot reach; it lies outside the period.
+    tickets = write(tmp_path, "t.csv", HEADER + P1 + "Y-1,,P1,0001-01-01T00:00+01:00,,\n")
+    code, out, err = run(capsys, "compare", "vioms/standard", "vioms/advanced", tickets)
+    assert (code, err) == (0, "")
+    assert out.startswith("vioms/standard vs vioms/advanced, 2026-11\n")

@@ -101,3 +101,14 @@ def test_the_shipped_probes_give_the_example_script_s_figures(
     assert code == 0
     assert "uptime  99.50%   99.514%  720h      3h30m     3h36m    yes" in out
     assert "probe gaps (unknown, not downtime): 1, 2h" in out
+
+
+def test_an_interval_too_long_for_python_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = probes(tmp_path, "2026-11-10T09:00:00+01:00,up")
+    code, out, err = run(capsys, "availability", "connexys/standard", path, "--month",
+                         "2026-11", "--probes", "99999999999999h")  # fmt: skip
+    assert (code, out) == (2, "")
+    assert err == "slacalc availability: --probes '99999999999999h' is too long an interval: " \
+        "write e.g. 5m\n"  # fmt: skip

@@ -39,7 +39,8 @@ from slacalc import frame  # noqa: E402  (needs pandas)
 SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large]
 AT, OPENED = "2026-11-27T17:00+01:00", "2026-11-23T16:00+01:00"
 TICKETS, EVENTS = rec.TICKET_COLUMNS, rec.EVENT_FILE_COLUMNS
-REQUIRED = {TICKETS: 3, EVENTS: 3, OUTAGE_COLUMNS: 2}
+CALL_COLUMNS = ("start", "duration", "evening_weekend", "priority")
+REQUIRED = {TICKETS: 3, EVENTS: 3, OUTAGE_COLUMNS: 2, CALL_COLUMNS: 2}
 # Fields over (and at) the limit stay markers until written, for short reprs of examples.
 BIG = {b"<over>": b"x" * (FIELD_LIMIT + 1), b"<limit>": b"y" * FIELD_LIMIT}
 BIG[b"<deep>"] = b"[" * 100_000 + b"]" * 100_000  # nested too deeply for the json module
@@ -73,6 +74,8 @@ SPECIFIC = {
     "kind": ["incident", "request", "paused", "resumed", "reopened", "closed", "responded", ""],
     "contract": ["", "vioms/advanced", "reflex/basis", "nope"],
     "planned": ["true", "false", "", "yes", "maybe", "0"], "cause": ["disk full", ""],
+    "duration": ["PT1H30M", "45m", "90", "0", "-5m", "99999999999h", "²", "PT", "1:30", ""],
+    "evening_weekend": ["true", "false", "", "maybe"],
 }  # fmt: skip
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | CELLS,
@@ -344,6 +347,41 @@ def test_availability_reports_uptime_or_bad_rows_or_one_line(
         failed = any(r.get("error") or str(r.get("met")) == "False" for r in records)
         assert code == (1 if failed else 0), (code, out[-500:])
     assert code == 1 or "\nbad rows in " not in out
+
+
+@settings(max_examples=examples(60), suppress_health_check=SLOW)
+@given(any_files(TICKETS), CHECKED, AT_VALUES, FORMATS)
+def test_next_lists_changes_or_bad_rows_or_one_line(
+    tickets: File, contract: str, at: str, fmt: str
+) -> None:
+    with written({"tickets" + tickets[3]: tickets[1]}) as found:
+        argv = ["next", contract, found["tickets" + tickets[3]], f"--at={at}", "--format", fmt]
+        code, records, out = answer(argv, fmt)
+    if code != 2 and fmt != "table":
+        assert code == (1 if any(r.get("error") for r in records) else 0), (code, out[-500:])
+
+
+@settings(max_examples=examples(60), suppress_health_check=SLOW)
+@given(any_files(TICKETS), st.none() | any_files(CALL_COLUMNS), MONTHS, FORMATS)
+def test_compare_judges_bills_or_reports_bad_rows_or_one_line(
+    tickets: File, calls: File | None, month: str, fmt: str
+) -> None:
+    contents = {"tickets" + tickets[3]: tickets[1]}
+    contents |= {} if calls is None else {"calls" + calls[3]: calls[1]}
+    with written(contents) as found:
+        more = [] if calls is None else ["--calls", found["calls" + calls[3]]]
+        argv = ["compare", "vioms/standard", "vioms/advanced", found["tickets" + tickets[3]]]
+        answer([*argv, *more, f"--month={month}", "--format", fmt], fmt)
+
+
+@settings(max_examples=examples(60), suppress_health_check=SLOW)
+@given(any_files(OUTAGE_COLUMNS), MEASURED, AT_VALUES, FORMATS)
+def test_availability_at_measures_so_far_or_reports_bad_rows_or_one_line(
+    outages: File, contract: str, at: str, fmt: str
+) -> None:
+    with written({"outages" + outages[3]: outages[1]}) as found:
+        argv = ["availability", contract, found["outages" + outages[3]], "--month=2026-11"]
+        answer([*argv, f"--at={at}", "--format", fmt], fmt)
 
 
 @settings(max_examples=examples(150), suppress_health_check=SLOW)

@@ -67,21 +67,32 @@ def parse_duration(text: str) -> timedelta:
 
     >>> [str(parse_duration(text)) for text in ("PT1H30M", "1h30m", "90", "P1DT2H", "45s")]
     ['1:30:00', '1:30:00', '1:30:00', '1 day, 2:00:00', '0:00:45']
+    >>> parse_duration("99999999999h")
+    Traceback (most recent call last):
+    ...
+    slacalc.billing.BillingError: duration '99999999999h' is too long: a call lasts hours, ...
     >>> parse_duration("an hour")
     Traceback (most recent call last):
     ...
     slacalc.billing.BillingError: duration 'an hour' is not a duration: write PT1H30M, ...
     """
     cleaned = "".join(str(text).split()).lower()
-    if cleaned.isdigit():
-        return timedelta(minutes=int(cleaned))
+    seconds: int | None = None
+    if cleaned.isascii() and cleaned.isdigit():  # not '²': int() refuses other digits
+        seconds = int(cleaned) * 60
     for pattern, order in ((_ISO, "dhms"), (_SHORT, "dhms")):
         found = pattern.fullmatch(cleaned.upper() if pattern is _ISO else cleaned)
-        if found and any(found.groups()) and cleaned not in ("p", "pt"):
+        if seconds is None and found and any(found.groups()) and cleaned not in ("p", "pt"):
             seconds = sum(
                 int(v) * _UNITS[u] for v, u in zip(found.groups(), order, strict=True) if v
             )
+    if seconds is not None:
+        try:
             return timedelta(seconds=seconds)
+        except OverflowError:
+            raise BillingError(
+                f"duration {text!r} is too long: a call lasts hours, e.g. 1h30m"
+            ) from None
     raise BillingError(
         f"duration {text!r} is not a duration: write PT1H30M, 1h30m, 45m or a whole number "
         "of minutes (90)"

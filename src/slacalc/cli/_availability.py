@@ -102,7 +102,12 @@ def _interval(text: str) -> timedelta:
             f"slacalc availability: --probes {text!r} is not an interval: write e.g. 5m, 30s or 1h"
         )
     unit = {"s": "seconds", "m": "minutes", "min": "minutes", "h": "hours"}[found[2]]
-    return timedelta(**{unit: int(found[1])})
+    try:
+        return timedelta(**{unit: int(found[1])})
+    except OverflowError:
+        raise UsageError(
+            f"slacalc availability: --probes {text!r} is too long an interval: write e.g. 5m"
+        ) from None
 
 
 def _read_probes(

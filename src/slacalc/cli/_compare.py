@@ -11,6 +11,7 @@ from typing import Any, TextIO
 from slacalc import contracts
 from slacalc._base.errors import unknown_contract_message
 from slacalc._compare import Comparison, compare, vioms_tier
+from slacalc._engine.instants import HORIZON_END, HORIZON_START, to_us
 from slacalc._facade import Contract
 from slacalc._io.rows import TicketRow
 from slacalc._reports.compliance import ComplianceCell, GoalResult
@@ -80,7 +81,11 @@ def _period(args: argparse.Namespace, zone: tzinfo, rows: list[TicketRow[int]]) 
     if args.month is not None:
         start, end = month_period(args.month, zone, "compare")
         return start, end, args.month
-    opened = [r.data["opened_at"] for r in rows if isinstance(r.data.get("opened_at"), datetime)]
+    opened = [
+        r.data["opened_at"]
+        for r in rows
+        if isinstance(r.data.get("opened_at"), datetime) and _supported(r.data["opened_at"])
+    ]  # fmt: skip  (a ticket out of range is each contract's error, not the period's end)
     if not opened:
         raise UsageError(
             f"slacalc compare: {args.path}: no ticket to compare; pass --month YYYY-MM or a "
@@ -94,6 +99,11 @@ def _period(args: argparse.Namespace, zone: tzinfo, rows: list[TicketRow[int]]) 
         f"{start:%Y-%m} to {last:%Y-%m}"
     )  # fmt: skip
     return start, end, label
+
+
+def _supported(instant: datetime) -> bool:
+    """Whether ``instant`` lies in the range slacalc computes in (1969 to 2101)."""
+    return HORIZON_START <= to_us(instant, "opened_at") < HORIZON_END
 
 
 def _cell(cell: ComplianceCell | None) -> str:
